@@ -1,0 +1,95 @@
+import Foundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// Tagga's XML answer to a reply.
+package struct TaggaResponse: Sendable, Hashable {
+    package var transactionID: String?
+    package var returnCode: TaggaReturnCode
+    package var message: String?
+
+    package init(transactionID: String?, returnCode: TaggaReturnCode, message: String?) {
+        self.transactionID = transactionID
+        self.returnCode = returnCode
+        self.message = message
+    }
+
+    /// The XML the provider sends for this answer (used by the simulator; escaped properly).
+    package var xml: String {
+        var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<TaggaResponse version=\"1.0\">"]
+        if let transactionID { lines.append("  <TransactionID>\(Self.escape(transactionID))</TransactionID>") }
+        lines.append("  <ReturnCode>\(returnCode.code)</ReturnCode>")
+        if let message { lines.append("  <Message>\(Self.escape(message))</Message>") }
+        lines.append("</TaggaResponse>")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Parses the answer tolerantly: surrounding whitespace, any element order, extra elements, a missing
+    /// `version`, element names in any case. Returns nil when there is no `TaggaResponse` with an integer
+    /// `ReturnCode`, which the caller must treat as an unknown outcome.
+    package static func parse(_ body: [UInt8]) -> TaggaResponse? {
+        let collector = ElementCollector()
+        let parser = XMLParser(data: Data(body))
+        parser.delegate = collector
+        parser.shouldResolveExternalEntities = false
+        guard parser.parse() || collector.sawRootEnd, collector.sawRoot else { return nil }
+        let trimmed = { (name: String) -> String? in
+            collector.values[name]?.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        guard let codeText = trimmed("returncode"), let code = Int(codeText) else { return nil }
+        return TaggaResponse(
+            transactionID: trimmed("transactionid"), returnCode: TaggaReturnCode(code: code),
+            message: trimmed("message"))
+    }
+
+    private static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
+
+/// Gathers the text of the children of `<TaggaResponse>` by lower-cased element name.
+private final class ElementCollector: NSObject, XMLParserDelegate {
+    var values: [String: String] = [:]
+    var sawRoot = false
+    var sawRootEnd = false
+    private var path: [String] = []
+    private var text = ""
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        let name = elementName.lowercased()
+        if path.isEmpty && name == "taggaresponse" { sawRoot = true }
+        path.append(name)
+        text = ""
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        text += string
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        text += String(decoding: CDATABlock, as: UTF8.self)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        let name = elementName.lowercased()
+        if sawRoot && path.count == 2 && values[name] == nil { values[name] = text }
+        if path.count == 1 && name == "taggaresponse" { sawRootEnd = true }
+        path.removeLast()
+        text = ""
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Sends texts through Tagget (CONTRACTS.md §3): one JSON POST per recipient, transient failures retried with
+/// exponential backoff and jitter (honouring `Retry-After`), and a request that may have been acted on never
+/// re-sent automatically.
+package struct TaggetSendClient: Sendable {
+    package var account: TaggetAccount
+    package var http: ProviderHTTPClient
+    package var clock: any WallClock
+    package var backoff: RetryBackoff
+    package var sleep: Sleeper
+    /// Attempts in all, the first included.
+    package var maximumAttempts: Int
+    /// A `Retry-After` longer than this ends the retries: the send is reported failed.
+    package var longestRetryAfter: Duration
+
+    package init(
+        account: TaggetAccount, http: ProviderHTTPClient, clock: any WallClock = SystemWallClock(),
+        backoff: RetryBackoff = RetryBackoff(), sleep: @escaping Sleeper = taskSleeper, maximumAttempts: Int = 5,
+        longestRetryAfter: Duration = .seconds(300)
+    ) {
+        self.account = account
+        self.http = http
+        self.clock = clock
+        self.backoff = backoff
+        self.sleep = sleep
+        self.maximumAttempts = maximumAttempts
+        self.longestRetryAfter = longestRetryAfter
+    }
+
+    /// Sends one text; `onAttempt` sees each attempt as it ends.
+    package func send(
+        _ request: TaggetSendRequest, onAttempt: @Sendable (TaggetSendAttempt) async -> Void = { _ in }
+    ) async -> (outcome: TaggetSendOutcome, attempts: [TaggetSendAttempt]) {
+        let body = request.jsonBody(account: account)
+        var attempts: [TaggetSendAttempt] = []
+        while true {
+            let started = clock.now()
+            let result = await http.post(url: account.sendURL, contentType: "application/json", body: body)
+            let (verdict, outcome, attempt) = Self.classify(result, number: attempts.count + 1, startedAt: started)
+            attempts.append(attempt)
+            await onAttempt(attempt)
+            guard case .transient(let retryAfter) = verdict else { return (outcome, attempts) }
+            guard attempts.count < maximumAttempts else {
+                return (.failed("\(attempt.detail), \(attempts.count) attempts"), attempts)
+            }
+            var wait = backoff.delay(afterAttempt: attempts.count)
+            if let retryAfter {
+                guard retryAfter <= longestRetryAfter else {
+                    return (.failed("\(attempt.detail); Tagget asked to wait \(retryAfter), too long"), attempts)
+                }
+                wait = max(wait, retryAfter)
+            }
+            do { try await sleep(wait) } catch { return (.failed("cancelled after \(attempt.detail)"), attempts) }
+        }
+    }
+
+    /// Classifies one exchange per CONTRACTS.md §3.
+    package static func classify(_ result: HTTPExchangeResult, number: Int, startedAt: Date) -> (
+        TaggetAttemptVerdict, TaggetSendOutcome, TaggetSendAttempt
+    ) {
+        func record(_ verdict: TaggetAttemptVerdict, _ status: Int?, _ detail: String) -> TaggetSendAttempt {
+            TaggetSendAttempt(number: number, startedAt: startedAt, httpStatus: status, detail: detail, verdict: verdict)
+        }
+        switch result {
+        case .failed(let failure):
+            if failure.requestWasWritten {
+                let detail = "no answer after the request was written (\(failure.reason))"
+                return (.unknown, .unknown(detail), record(.unknown, nil, detail))
+            }
+            let detail = "not delivered to Tagget (\(failure.reason))"
+            return (.transient(retryAfter: nil), .failed(detail), record(.transient(retryAfter: nil), nil, detail))
+        case .response(let response):
+            let parsed = TaggetResponse.parse(response.body)
+            let status = response.status
+            if status == 429 || (500..<600).contains(status) {
+                let retryAfter = RetryAfter.parse(response.headers.first(name: "Retry-After"))
+                let detail = "HTTP \(status)" + (parsed.map { ": \($0.message)" } ?? "")
+                let verdict = TaggetAttemptVerdict.transient(retryAfter: retryAfter)
+                return (verdict, .failed(detail), record(verdict, status, detail))
+            }
+            if status == 200, let parsed, parsed.status == 200 {
+                return (.sent, .sent(parsed), record(.sent, status, parsed.message))
+            }
+            if (400..<500).contains(status) || parsed?.status == 400 {
+                let message = parsed?.message.isEmpty == false ? parsed!.message : "HTTP \(status)"
+                return (.rejected, .rejected(httpStatus: status, message: message), record(.rejected, status, message))
+            }
+            let detail = "HTTP \(status) with an answer Tagget does not document: \(response.bodyText.prefix(200))"
+            return (.unknown, .unknown(detail), record(.unknown, status, detail))
+        }
+    }
+}
+
+/// The `Retry-After` header: delay-seconds or an HTTP date.
+package enum RetryAfter {
+    package static func parse(_ value: String?, now: Date = Date()) -> Duration? {
+        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        if let seconds = Int(value), seconds >= 0 { return .seconds(seconds) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        guard let date = formatter.date(from: value) else { return nil }
+        return .seconds(max(0, date.timeIntervalSince(now).rounded(.up)))
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Where and as whom texts are sent.
+package struct TaggetAccount: Sendable {
+    package var baseURL: String
+    package var id: Int64
+    package var token: Secret
+
+    package init(baseURL: String, id: Int64, token: Secret) {
+        self.baseURL = baseURL
+        self.id = id
+        self.token = token
+    }
+
+    /// `base_url + "/engage/send_sms"`, whatever slashes the base ends with.
+    package var sendURL: String {
+        var base = baseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        return base + "/engage/send_sms"
+    }
+}
+
+/// One text to one recipient, already validated: a value of this type is always sendable.
+package struct TaggetSendRequest: Sendable, Hashable {
+    package var to: PhoneNumber
+    package var body: SendBody
+    package var sender: SenderName
+
+    package init(to: PhoneNumber, body: SendBody, sender: SenderName) {
+        self.to = to
+        self.body = body
+        self.sender = sender
+    }
+
+    /// Validates raw input, reporting every problem at once (nothing is sent unless all pass).
+    package static func validate(to: String, body: String, sender: String) -> Result<Self, TaggetValidationError> {
+        var problems: [String] = []
+        var number: PhoneNumber?
+        var text: SendBody?
+        var name: SenderName?
+        do { number = try PhoneNumber(normalizing: to) } catch { problems.append("to: \(error)") }
+        do { text = try SendBody(validating: body) } catch { problems.append("body: \(error)") }
+        do { name = try SenderName(validating: sender) } catch { problems.append("sender: \(error)") }
+        guard let number, let text, let name else { return .failure(TaggetValidationError(problems: problems)) }
+        return .success(TaggetSendRequest(to: number, body: text, sender: name))
+    }
+
+    /// The JSON body of CONTRACTS.md §3: `id` as a JSON number, keys sorted so the bytes are reproducible.
+    package func jsonBody(account: TaggetAccount) -> [UInt8] {
+        let wire = TaggetWireRequest(
+            id: account.id, token: account.token.reveal(), sender: sender.value, body: body.text, to: to.e164)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding strings and an integer cannot fail.
+        return Array((try? encoder.encode(wire)) ?? Data())
+    }
+}
+
+/// The fields on the wire.
+package struct TaggetWireRequest: Codable, Sendable, Hashable {
+    package var id: Int64
+    package var token: String
+    package var sender: String
+    package var body: String
+    package var to: String
+}
+
+/// Why a send was refused before anything went out: every problem found, each naming its field.
+package struct TaggetValidationError: Error, Sendable, CustomStringConvertible {
+    package var problems: [String]
+
+    package var description: String { problems.joined(separator: "\n") }
+}

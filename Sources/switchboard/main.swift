@@ -1,0 +1,5 @@
+import ArgumentParser
+import SwitchboardConsole
+import SwitchboardEngine
+import SwitchboardSimulator
+print("bootstrap")

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+@testable import SwitchboardEngine
+
+/// A reply draft that passes every check unless a test changes one field.
+private struct Draft {
+    var tagg = "PIZZA"
+    var transactionID = "100"
+    var message = "Thanks, your order is on its way."
+    var paid = false
+    var paymentRegistered = false
+    var elapsed: Duration = .seconds(60)
+
+    func refusals() -> [PreflightRefusal] {
+        let clock = ManualWallClock()
+        let receivedAt = clock.now()
+        clock.advance(by: elapsed)
+        return ReplyPreflight.refusals(
+            tagg: tagg, transactionID: transactionID, message: message, paid: paid,
+            paymentRegistered: paymentRegistered, receivedAt: receivedAt, now: clock.now()
+        )
+    }
+}
+
+struct ReplyPreflightTests {
+    @Test func aGoodDraftPasses() {
+        #expect(Draft().refusals().isEmpty)
+        let receivedAt = Date(timeIntervalSince1970: 1_800_000_000)
+        let first = ReplyPreflight.firstRefusal(
+            tagg: "PIZZA", transactionID: "100", message: "", paid: true, paymentRegistered: true,
+            receivedAt: receivedAt, now: receivedAt.addingTimeInterval(1790)
+        )
+        #expect(first == nil)
+    }
+
+    @Test(arguments: [
+        ("empty tagg", { (draft: inout Draft) in draft.tagg = "" }, [3], PreflightRefusal.missingField(.tagg)),
+        ("blank id", { $0.transactionID = "  " }, [3], .missingField(.transactionID)),
+        ("window closed", { $0.elapsed = .seconds(1801) }, [20], .windowClosed(overdueBy: .seconds(1), window: .seconds(1800))),
+        ("at the deadline", { $0.elapsed = .seconds(1800) }, [20], .windowClosed(overdueBy: .zero, window: .seconds(1800))),
+        ("inside margin", { $0.elapsed = .seconds(1791) }, [20], .insideSafetyMargin(timeLeft: .seconds(9), safetyMargin: .seconds(10))),
+        ("paid unregistered", { $0.paid = true }, [18], .paymentNotRegistered),
+    ] as [(String, @Sendable (inout Draft) -> Void, [Int], PreflightRefusal)])
+    func eachRuleRefusesWithItsCode(
+        name: String, change: @Sendable (inout Draft) -> Void, codes: [Int], expected: PreflightRefusal
+    ) {
+        var draft = Draft()
+        change(&draft)
+        let refusals = draft.refusals()
+        #expect(refusals.map(\.providerCode) == codes, "\(name)")
+        #expect(refusals.first == expected, "\(name)")
+    }
+
+    /// message, paid, payment registered, refused as code 5
+    @Test(arguments: [
+        (String(repeating: "a", count: 100), false, false, false),
+        (String(repeating: "a", count: 101), false, false, true),
+        (String(repeating: "a", count: 140), true, true, false),
+        (String(repeating: "a", count: 141), true, true, true),
+        (String(repeating: "€", count: 50) + "a", false, false, true),
+        (String(repeating: "Ж", count: 50), false, false, false),
+        ("It’s " + String(repeating: "a", count: 46), false, false, true),
+        (String(repeating: "Ж", count: 70), true, true, false),
+        (String(repeating: "😀", count: 36), true, true, true),
+    ])
+    func lengthRefusesAsCode5(message: String, paid: Bool, registered: Bool, refused: Bool) {
+        var draft = Draft()
+        draft.message = message
+        draft.paid = paid
+        draft.paymentRegistered = registered
+        let refusals = draft.refusals()
+        #expect(refusals.map(\.providerCode) == (refused ? [5] : []))
+        if case .messageTooLong(let report) = refusals.first {
+            #expect(report.used > report.limit)
+        }
+    }
+
+    @Test func allRefusalsComeInCheckOrder() {
+        var draft = Draft()
+        draft.tagg = ""
+        draft.transactionID = ""
+        draft.elapsed = .seconds(2000)
+        draft.paid = true
+        draft.message = String(repeating: "a", count: 141)
+        let refusals = draft.refusals()
+        #expect(refusals.map(\.providerCode) == [3, 3, 20, 18, 5])
+        #expect(refusals.first == .missingField(.tagg))
+    }
+
+    @Test func reasonsAndAdviceAreHuman() {
+        let closed = PreflightRefusal.windowClosed(overdueBy: .seconds(125), window: .seconds(1800))
+        #expect(closed.reason == "Too late: the 30 min reply window closed 2 min 5 s ago.")
+        #expect(closed.description.hasPrefix("Code 20 equivalent: Too late:"))
+        let margin = PreflightRefusal.insideSafetyMargin(timeLeft: .milliseconds(4500), safetyMargin: .seconds(10))
+        #expect(margin.reason == "Too late to send safely: only 4.5 s left, less than the 10 s safety margin.")
+        #expect(PreflightRefusal.missingField(.transactionID).reason == "The transaction_id is empty.")
+        #expect(PreflightRefusal.paymentNotRegistered.advice.contains("Send it unpaid"))
+        #expect(PreflightRefusal.alreadyReplied.providerCode == 19)
+        #expect(PreflightRefusal.replyInFlight.providerCode == 19)
+    }
+
+    @Test func tooLongAdviceSuggestsTheCheapestFix() {
+        let unpaid = PreflightRefusal.messageTooLong(
+            ReplyLengthRule.evaluate(String(repeating: "a", count: 120), paid: false))
+        #expect(unpaid.reason == "Message too long: 120/100 latin, 20 over.")
+        #expect(unpaid.advice == "Shorten by 20, or send it paid (limit 140).")
+        let curly = PreflightRefusal.messageTooLong(
+            ReplyLengthRule.evaluate("It’s " + String(repeating: "a", count: 60), paid: false))
+        #expect(curly.advice == "Replace ’ U+2019 and the other non-latin characters to fit in 100, or shorten by 15.")
+        let paid = PreflightRefusal.messageTooLong(
+            ReplyLengthRule.evaluate(String(repeating: "Ж", count: 80), paid: true))
+        #expect(paid.advice == "Shorten by 10.")
+    }
+}

@@ -47,6 +47,7 @@ extension ConfigurationReader {
         if let texts = strings("receiver.allowed_networks") {
             var blocks: [CIDRBlock] = []
             for (position, text) in texts.enumerated() {
+                guard let text else { continue }
                 do throws(CIDRBlockError) {
                     blocks.append(try CIDRBlock(parsing: text))
                 } catch {
@@ -71,7 +72,7 @@ extension ConfigurationReader {
             markSet("tagga.passkey")
         }
         if let taggs = strings("tagga.taggs"), validateTaggs(taggs) {
-            tagga.taggs = taggs
+            tagga.taggs = taggs.compactMap { $0 }
             markSet("tagga.taggs")
         }
         let window = duration("tagga.reply_window")
@@ -99,10 +100,11 @@ extension ConfigurationReader {
     }
 
     /// Checks each tagg (1–32 characters, no control characters), warning about duplicates.
-    private mutating func validateTaggs(_ taggs: [String]) -> Bool {
-        var valid = true
+    private mutating func validateTaggs(_ taggs: [String?]) -> Bool {
+        var valid = !taggs.contains(nil)
         var seen: Set<String> = []
         for (position, tagg) in taggs.enumerated() {
+            guard let tagg else { continue }
             let item = "item \(position + 1)"
             if tagg.isEmpty || tagg.count > 32 {
                 report("tagga.taggs", "\(item): a tagg is 1 to 32 characters; \"\(tagg)\" has \(tagg.count)")

@@ -26,8 +26,8 @@ extension ConfigurationReader {
         let what = isTable ? "unknown table [\(name)]" : "unknown key \"\(name)\" at the top of the file"
         if let table = NameSuggestion.closest(to: name, among: tableNames) {
             report(name, "\(what); did you mean [\(table)]?")
-        } else if !isTable, let table = ConfigurationSchema.tables(having: name, except: nil).first {
-            report(name, "\(what); did you mean \(table).\(name)? Put it under the [\(table)] header")
+        } else if !isTable, let (table, key) = Self.closestElsewhere(to: name, except: nil) {
+            report(name, "\(what); did you mean \(table).\(key)? It belongs under [\(table)]")
         } else {
             report(name, "\(what); the tables are \(tableNames.map { "[\($0)]" }.joined(separator: ", "))")
         }
@@ -38,10 +38,23 @@ extension ConfigurationReader {
         let what = "unknown key \"\(key)\" in [\(table)]"
         if let suggestion = NameSuggestion.closest(to: key, among: keys) {
             report(path, "\(what); did you mean \"\(suggestion)\"?")
-        } else if let other = ConfigurationSchema.tables(having: key, except: table).first {
-            report(path, "\(what); \"\(key)\" belongs under [\(other)]: did you mean \(other).\(key)?")
+        } else if let (other, suggestion) = Self.closestElsewhere(to: key, except: table) {
+            report(path, "\(what); did you mean \(other).\(suggestion)? It belongs under [\(other)]")
         } else {
             report(path, "\(what); the keys of [\(table)] are \(keys.joined(separator: ", "))")
         }
+    }
+
+    /// The key of another table that `key` most likely meant: an exact name first, then a near miss.
+    private static func closestElsewhere(to key: String, except table: String?) -> (table: String, key: String)? {
+        if let exact = ConfigurationSchema.tables(having: key, except: table).first {
+            return (exact, key)
+        }
+        for (name, keys) in ConfigurationSchema.tables where name != table {
+            if let suggestion = NameSuggestion.closest(to: key, among: keys) {
+                return (name, suggestion)
+            }
+        }
+        return nil
     }
 }

@@ -125,26 +125,24 @@ struct ConfigurationReader {
         return bool
     }
 
-    /// A list of strings, or nil (with one problem per element that is not a string, or for a non-list).
-    mutating func strings(_ key: String) -> [String]? {
+    /// A list of strings, or nil when absent or not a list. An element that is not a string is reported and comes
+    /// back as nil, so the caller can still check the others.
+    mutating func strings(_ key: String) -> [String?]? {
         guard let value = value(key) else { return nil }
         guard let array = value.array else {
             let hint = value.string.map { _ in "put the value in brackets, like [\"...\"]" }
             reportType(key, expected: "a list of strings", value: value, hint: hint)
             return nil
         }
-        var strings: [String] = []
-        var valid = true
+        var strings: [String?] = []
         for (position, element) in array.enumerated() {
-            if let string = element.string {
-                strings.append(string)
-            } else {
+            strings.append(element.string)
+            if element.string == nil {
                 let what = found(element, at: key)
                 report(key, "item \(position + 1): expected a string in double quotes, found \(what)")
-                valid = false
             }
         }
-        return valid ? strings : nil
+        return strings
     }
 
     /// A duration written like `"30m"`, or nil (with a problem when present but not one).

@@ -9,8 +9,9 @@ enum FilePermissionCheck {
             let permissions = (attributes[.posixPermissions] as? NSNumber)?.intValue
         else { return nil }
         guard permissions & 0o044 != 0 else { return nil }
-        let mode = String(permissions & 0o777, radix: 8)
+        let mode = "0" + String(permissions & 0o777, radix: 8)
         let who = permissions & 0o004 != 0 ? "every user on this machine" : "its group"
-        return "\(path) can be read by \(who) (mode \(mode)) and may hold secrets; run: chmod 600 \(path)"
+        let quoted = path.contains(where: { $0 == " " || $0 == "'" }) ? "'\(path)'" : path
+        return "\(path) can be read by \(who) (mode \(mode)) and may hold secrets; run: chmod 600 \(quoted)"
     }
 }

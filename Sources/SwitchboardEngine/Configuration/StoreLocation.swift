@@ -23,7 +23,7 @@ package enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
         } else if lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://") {
             let rest = text.drop { $0 != "/" }.dropFirst(2)
             let authority = rest.prefix { $0 != "/" && $0 != "?" }
-            let hostPart = authority.split(separator: "@").last ?? ""
+            let hostPart = authority.lastIndex(of: "@").map { authority[authority.index(after: $0)...] } ?? authority
             guard !hostPart.isEmpty, !hostPart.hasPrefix(":") else { throw .postgresWithoutHost }
             self = .postgres(url: Secret(text))
         } else {

@@ -103,14 +103,6 @@ package enum HTTPExchangeResult: Sendable {
     case failed(HTTPExchangeFailure)
 }
 
-extension TimeAmount {
-    /// The same span of time, as NIO counts it.
-    package init(_ duration: Duration) {
-        let parts = duration.components
-        self = .nanoseconds(parts.seconds * 1_000_000_000 + parts.attoseconds / 1_000_000_000)
-    }
-}
-
 /// Collects the response and notes the moment the request was fully written.
 private final class ExchangeDelegate: HTTPClientResponseDelegate {
     typealias Response = HTTPExchangeResponse

@@ -3,11 +3,12 @@ import Testing
 @testable import SwitchboardEngine
 
 struct LatinReplacementTests {
-    @Test(arguments: [
-        ("’", "'"), ("‘", "'"), ("`", "'"), ("“", "\""), ("”", "\""), ("«", "\""), ("»", "\""),
-        ("–", "-"), ("—", "-"), ("…", "..."), ("\u{A0}", " "), ("\u{202F}", " "), ("\t", " "),
-        ("\u{200B}", ""), ("e\u{301}", "é"), ("á", "a"), ("ç", "c"), ("Ś", "S"),
-    ] as [(Character, String)])
+    @Test(
+        arguments: [
+            ("’", "'"), ("‘", "'"), ("`", "'"), ("“", "\""), ("”", "\""), ("«", "\""), ("»", "\""),
+            ("–", "-"), ("—", "-"), ("…", "..."), ("\u{A0}", " "), ("\u{202F}", " "), ("\t", " "),
+            ("\u{200B}", ""), ("e\u{301}", "é"), ("á", "a"), ("ç", "c"), ("Ś", "S"),
+        ] as [(Character, String)])
     func suggestsAGSMReplacement(character: Character, expected: String) {
         let suggestion = LatinReplacement.suggestion(for: character)
         #expect(suggestion == expected)

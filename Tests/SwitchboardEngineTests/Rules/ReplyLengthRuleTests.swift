@@ -8,27 +8,28 @@ private func repeated(_ text: String, _ count: Int) -> String {
 
 struct ReplyLengthRuleTests {
     /// message, paid, used, limit, charset, firstCharacterOverLimit
-    @Test(arguments: [
-        ("", false, 0, 100, ReplyCharset.latin, nil),
-        ("Hello", false, 5, 100, .latin, nil),
-        ("€", false, 2, 100, .latin, nil),
-        ("[x]{y}", false, 10, 100, .latin, nil),
-        ("a\r\nb", false, 4, 100, .latin, nil),
-        ("It’s", false, 4, 50, .other, nil),
-        ("😀", false, 2, 50, .other, nil),
-        ("Hi 👍🏽", false, 7, 50, .other, nil),
-        (repeated("a", 100), false, 100, 100, .latin, nil),
-        (repeated("a", 101), false, 101, 100, .latin, 100),
-        (repeated("a", 99) + "€", false, 101, 100, .latin, 99),
-        (repeated("€", 51), false, 102, 100, .latin, 50),
-        (repeated("a", 140), true, 140, 140, .latin, nil),
-        (repeated("a", 141), true, 141, 140, .latin, 140),
-        (repeated("Ж", 50), false, 50, 50, .other, nil),
-        (repeated("Ж", 51), false, 51, 50, .other, 50),
-        (repeated("Ж", 49) + "😀", false, 51, 50, .other, 49),
-        (repeated("Ж", 70), true, 70, 70, .other, nil),
-        (repeated("Ж", 71), true, 71, 70, .other, 70),
-    ] as [(String, Bool, Int, Int, ReplyCharset, Int?)])
+    @Test(
+        arguments: [
+            ("", false, 0, 100, ReplyCharset.latin, nil),
+            ("Hello", false, 5, 100, .latin, nil),
+            ("€", false, 2, 100, .latin, nil),
+            ("[x]{y}", false, 10, 100, .latin, nil),
+            ("a\r\nb", false, 4, 100, .latin, nil),
+            ("It’s", false, 4, 50, .other, nil),
+            ("😀", false, 2, 50, .other, nil),
+            ("Hi 👍🏽", false, 7, 50, .other, nil),
+            (repeated("a", 100), false, 100, 100, .latin, nil),
+            (repeated("a", 101), false, 101, 100, .latin, 100),
+            (repeated("a", 99) + "€", false, 101, 100, .latin, 99),
+            (repeated("€", 51), false, 102, 100, .latin, 50),
+            (repeated("a", 140), true, 140, 140, .latin, nil),
+            (repeated("a", 141), true, 141, 140, .latin, 140),
+            (repeated("Ж", 50), false, 50, 50, .other, nil),
+            (repeated("Ж", 51), false, 51, 50, .other, 50),
+            (repeated("Ж", 49) + "😀", false, 51, 50, .other, 49),
+            (repeated("Ж", 70), true, 70, 70, .other, nil),
+            (repeated("Ж", 71), true, 71, 70, .other, 70),
+        ] as [(String, Bool, Int, Int, ReplyCharset, Int?)])
     func countsAndLimits(
         message: String, paid: Bool, used: Int, limit: Int, charset: ReplyCharset, firstOver: Int?
     ) {
@@ -91,12 +92,13 @@ struct ReplyLengthRuleTests {
         #expect(report.fitsIfReplaced)
     }
 
-    @Test(arguments: [
-        ("\u{A0}", "U+00A0 NO-BREAK SPACE", " "),
-        ("e\u{301}", "é U+0065 U+0301", "é"),
-        ("\u{7}", "U+0007", nil),
-        ("👍🏽", "👍🏽 U+1F44D U+1F3FD", nil),
-    ] as [(Character, String, String?)])
+    @Test(
+        arguments: [
+            ("\u{A0}", "U+00A0 NO-BREAK SPACE", " "),
+            ("e\u{301}", "é U+0065 U+0301", "é"),
+            ("\u{7}", "U+0007", nil),
+            ("👍🏽", "👍🏽 U+1F44D U+1F3FD", nil),
+        ] as [(Character, String, String?)])
     func offenderDisplayNameAndSuggestion(character: Character, displayName: String, suggestion: String?) throws {
         let report = ReplyLengthRule.evaluate("x" + String(character), paid: false)
         let offender = try #require(report.offenders.first)

@@ -4,13 +4,17 @@ import Testing
 @testable import SwitchboardEngine
 
 /// A reply draft that passes every check unless a test changes one field.
-private struct Draft {
+struct ReplyPreflightDraft: Sendable, CustomTestStringConvertible {
     var tagg = "PIZZA"
     var transactionID = "100"
     var message = "Thanks, your order is on its way."
     var paid = false
     var paymentRegistered = false
     var elapsed: Duration = .seconds(60)
+
+    var testDescription: String {
+        "tagg \"\(tagg)\", id \"\(transactionID)\", \(message.count) chars, paid \(paid), after \(elapsed)"
+    }
 
     func refusals() -> [PreflightRefusal] {
         let clock = ManualWallClock()
@@ -25,7 +29,7 @@ private struct Draft {
 
 struct ReplyPreflightTests {
     @Test func aGoodDraftPasses() {
-        #expect(Draft().refusals().isEmpty)
+        #expect(ReplyPreflightDraft().refusals().isEmpty)
         let receivedAt = Date(timeIntervalSince1970: 1_800_000_000)
         let first = ReplyPreflight.firstRefusal(
             tagg: "PIZZA", transactionID: "100", message: "", paid: true, paymentRegistered: true,
@@ -35,21 +39,32 @@ struct ReplyPreflightTests {
     }
 
     @Test(arguments: [
-        ("empty tagg", { (draft: inout Draft) in draft.tagg = "" }, [3], PreflightRefusal.missingField(.tagg)),
-        ("blank id", { $0.transactionID = "  " }, [3], .missingField(.transactionID)),
-        ("window closed", { $0.elapsed = .seconds(1801) }, [20], .windowClosed(overdueBy: .seconds(1), window: .seconds(1800))),
-        ("at the deadline", { $0.elapsed = .seconds(1800) }, [20], .windowClosed(overdueBy: .zero, window: .seconds(1800))),
-        ("inside margin", { $0.elapsed = .seconds(1791) }, [20], .insideSafetyMargin(timeLeft: .seconds(9), safetyMargin: .seconds(10))),
-        ("paid unregistered", { $0.paid = true }, [18], .paymentNotRegistered),
-    ] as [(String, @Sendable (inout Draft) -> Void, [Int], PreflightRefusal)])
-    func eachRuleRefusesWithItsCode(
-        name: String, change: @Sendable (inout Draft) -> Void, codes: [Int], expected: PreflightRefusal
-    ) {
-        var draft = Draft()
-        change(&draft)
-        let refusals = draft.refusals()
-        #expect(refusals.map(\.providerCode) == codes, "\(name)")
-        #expect(refusals.first == expected, "\(name)")
+        (ReplyPreflightDraft(tagg: ""), PreflightRefusal.missingField(.tagg)),
+        (ReplyPreflightDraft(transactionID: "  "), .missingField(.transactionID)),
+        (ReplyPreflightDraft(elapsed: .seconds(1801)), .windowClosed(overdueBy: .seconds(1), window: .seconds(1800))),
+        (ReplyPreflightDraft(elapsed: .seconds(1800)), .windowClosed(overdueBy: .zero, window: .seconds(1800))),
+        (
+            ReplyPreflightDraft(elapsed: .seconds(1791)),
+            .insideSafetyMargin(timeLeft: .seconds(9), safetyMargin: .seconds(10))
+        ),
+        (ReplyPreflightDraft(paid: true), .paymentNotRegistered),
+    ])
+    func eachRuleRefusesWithItsCode(draft: ReplyPreflightDraft, expected: PreflightRefusal) {
+        #expect(draft.refusals() == [expected])
+    }
+
+    @Test(arguments: [
+        (PreflightRefusal.missingField(.tagg), 3),
+        (.windowClosed(overdueBy: .zero, window: .seconds(1800)), 20),
+        (.insideSafetyMargin(timeLeft: .seconds(1), safetyMargin: .seconds(10)), 20),
+        (.paymentNotRegistered, 18),
+        (.messageTooLong(ReplyLengthRule.evaluate(String(repeating: "a", count: 101), paid: false)), 5),
+        (.alreadyReplied, 19),
+        (.replyInFlight, 19),
+    ])
+    func refusalStandsForAProviderCode(refusal: PreflightRefusal, code: Int) {
+        #expect(refusal.providerCode == code)
+        #expect(refusal.description.hasPrefix("Code \(code) equivalent: "))
     }
 
     /// message, paid, payment registered, refused as code 5
@@ -65,10 +80,7 @@ struct ReplyPreflightTests {
         (String(repeating: "😀", count: 36), true, true, true),
     ])
     func lengthRefusesAsCode5(message: String, paid: Bool, registered: Bool, refused: Bool) {
-        var draft = Draft()
-        draft.message = message
-        draft.paid = paid
-        draft.paymentRegistered = registered
+        let draft = ReplyPreflightDraft(message: message, paid: paid, paymentRegistered: registered)
         let refusals = draft.refusals()
         #expect(refusals.map(\.providerCode) == (refused ? [5] : []))
         if case .messageTooLong(let report) = refusals.first {
@@ -77,12 +89,9 @@ struct ReplyPreflightTests {
     }
 
     @Test func allRefusalsComeInCheckOrder() {
-        var draft = Draft()
-        draft.tagg = ""
-        draft.transactionID = ""
-        draft.elapsed = .seconds(2000)
-        draft.paid = true
-        draft.message = String(repeating: "a", count: 141)
+        let draft = ReplyPreflightDraft(
+            tagg: "", transactionID: "", message: String(repeating: "a", count: 141), paid: true,
+            elapsed: .seconds(2000))
         let refusals = draft.refusals()
         #expect(refusals.map(\.providerCode) == [3, 3, 20, 18, 5])
         #expect(refusals.first == .missingField(.tagg))
@@ -96,8 +105,6 @@ struct ReplyPreflightTests {
         #expect(margin.reason == "Too late to send safely: only 4.5 s left, less than the 10 s safety margin.")
         #expect(PreflightRefusal.missingField(.transactionID).reason == "The transaction_id is empty.")
         #expect(PreflightRefusal.paymentNotRegistered.advice.contains("Send it unpaid"))
-        #expect(PreflightRefusal.alreadyReplied.providerCode == 19)
-        #expect(PreflightRefusal.replyInFlight.providerCode == 19)
     }
 
     @Test func tooLongAdviceSuggestsTheCheapestFix() {
@@ -107,7 +114,8 @@ struct ReplyPreflightTests {
         #expect(unpaid.advice == "Shorten by 20, or send it paid (limit 140).")
         let curly = PreflightRefusal.messageTooLong(
             ReplyLengthRule.evaluate("It’s " + String(repeating: "a", count: 60), paid: false))
-        #expect(curly.advice == "Replace ’ U+2019 and the other non-latin characters to fit in 100, or shorten by 15.")
+        #expect(
+            curly.advice == "Replace ’ U+2019 and the other non-latin characters to fit in 100, " + "or shorten by 15.")
         let paid = PreflightRefusal.messageTooLong(
             ReplyLengthRule.evaluate(String(repeating: "Ж", count: 80), paid: true))
         #expect(paid.advice == "Shorten by 10.")

@@ -1,5 +1,0 @@
-import ArgumentParser
-import SwitchboardConsole
-import SwitchboardEngine
-import SwitchboardSimulator
-print("bootstrap")

@@ -43,7 +43,8 @@ package enum ConfigurationLoader {
             return failure(source: source, message: message, environment: environment)
         }
         guard !isDirectory.boolValue else {
-            return failure(source: source, message: "this is a directory; give the path of a .toml file", environment: environment)
+            let message = "this is a directory; give the path of a .toml file"
+            return failure(source: source, message: message, environment: environment)
         }
         guard let data = FileManager.default.contents(atPath: source.path) else {
             let message = "cannot read the file; check that you may read it (ls -l \(source.path))"
@@ -123,14 +124,21 @@ package enum ConfigurationLoader {
     private static func syntaxProblem(_ error: TOMLParseError, text: String, file: String) -> ConfigurationProblem {
         let line = error.source.begin.line
         let column = error.source.begin.column
-        let lineText = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
-            .dropFirst(max(line - 1, 0)).first ?? ""
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        let lineText = lines.dropFirst(max(line - 1, 0)).first ?? ""
         let assigned = lineText.split(separator: "=", maxSplits: 1).first?.split(separator: ".").last ?? ""
         let name = assigned.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'"))
         let secretNames = ConfigurationSchema.secretKeys.compactMap { $0.split(separator: ".").last.map(String.init) }
         let mentionsSecret = lineText.contains("=") && secretNames.contains(name)
-        let detail = mentionsSecret ? "the value is not valid TOML" : error.description
-        let message = "TOML syntax error: \(detail); strings go in double quotes, like key = \"value\""
+        let message: String
+        if mentionsSecret {
+            message =
+                "TOML syntax error: the value is not valid TOML; strings go in double quotes, like key = \"value\""
+        } else if error.description.hasPrefix("Error while ") {
+            message = "TOML syntax error " + error.description.dropFirst("Error ".count)
+        } else {
+            message = "TOML syntax error: \(error.description)"
+        }
         return ConfigurationProblem(file: file, line: line, column: column, key: "", message: message)
     }
 

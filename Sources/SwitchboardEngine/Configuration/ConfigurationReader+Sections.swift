@@ -106,8 +106,11 @@ extension ConfigurationReader {
         for (position, tagg) in taggs.enumerated() {
             guard let tagg else { continue }
             let item = "item \(position + 1)"
-            if tagg.isEmpty || tagg.count > 32 {
-                report("tagga.taggs", "\(item): a tagg is 1 to 32 characters; \"\(tagg)\" has \(tagg.count)")
+            if tagg.isEmpty {
+                report("tagga.taggs", "\(item): a tagg cannot be empty; remove it or write the keyword")
+                valid = false
+            } else if tagg.count > 32 {
+                report("tagga.taggs", "\(item): \"\(tagg)\" has \(tagg.count) characters; a tagg has at most 32")
                 valid = false
             } else if tagg.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
                 report("tagga.taggs", "\(item): a tagg cannot contain control characters (tabs, newlines)")
@@ -185,12 +188,14 @@ extension ConfigurationReader {
 
     /// An `http://` or `https://` URL with a host, without a trailing slash.
     private mutating func baseURL(_ key: String) -> URL? {
-        guard var text = string(key) else { return nil }
+        guard let written = string(key) else { return nil }
+        var text = written
         while text.hasSuffix("/") { text.removeLast() }
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
             let host = url.host, !host.isEmpty
         else {
-            report(key, "\"\(text)\" is not an http:// or https:// URL with a host; write it like \"https://example.com\"")
+            let example = "write it like \"https://example.com\""
+            report(key, "\"\(written)\" is not an http:// or https:// URL with a host; \(example)")
             return nil
         }
         markSet(key)

@@ -81,8 +81,7 @@ struct ConfigurationReader {
     mutating func string(_ key: String) -> String? {
         guard let value = value(key) else { return nil }
         guard let string = value.string else {
-            let hint = ConfigurationSchema.secretKeys.contains(key) ? "put the value in double quotes" : nil
-            reportType(key, expected: "a string in double quotes", value: value, hint: hint)
+            reportType(key, expected: "a string in double quotes", value: value)
             return nil
         }
         return string

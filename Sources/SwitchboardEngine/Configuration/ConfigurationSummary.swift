@@ -19,7 +19,8 @@ package enum ConfigurationSummary {
 
     /// A heading naming the file, the lines of the configuration, and the credentials still missing.
     package static func lines(for result: ConfigurationLoadResult) -> [String] {
-        var lines = [result.fileWasRead ? "configuration: \(result.source)" : "configuration: defaults (no file at \(result.source))"]
+        let heading = result.fileWasRead ? "\(result.source)" : "defaults (no file at \(result.source))"
+        var lines = ["configuration: \(heading)"]
         guard let configuration = result.configuration else { return lines }
         lines += Self.lines(for: configuration, origins: result.origins)
         let replies = configuration.missingForReplies

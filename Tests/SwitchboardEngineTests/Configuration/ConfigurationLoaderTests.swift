@@ -60,7 +60,8 @@ import Testing
         #expect(result.warnings.isEmpty, "\(result.warnings)")
         #expect(result.fileWasRead)
         let configuration = try #require(result.configuration)
-        #expect(configuration.store.location.description == "postgres://switchboard:••••@db.example.com:5432/switchboard")
+        #expect(
+            configuration.store.location.description == "postgres://switchboard:••••@db.example.com:5432/switchboard")
         #expect(configuration.receiver.listen == ListenAddress(host: "::", port: 9_090))
         #expect(configuration.receiver.secret.reveal() == "path-secret-77")
         #expect(configuration.receiver.allowedNetworks.map(\.description) == ["203.0.113.0/24", "2001:db8::/32"])
@@ -137,7 +138,8 @@ import Testing
         #expect(byKey["tagga.payment_registered"]?.line == 2)
         #expect(byKey["tagga.reply_window"]?.message.contains(#"30 has no unit"#) == true)
         #expect(byKey["tagga.taggs"]?.message.hasPrefix("expected a list of strings, found a string") == true)
-        #expect(byKey["tagget.id"]?.message == "expected a whole number, found a string; write the number without quotes")
+        #expect(
+            byKey["tagget.id"]?.message == "expected a whole number, found a string; write the number without quotes")
         #expect(byKey["tagget.concurrency"]?.message.contains("use 1 to 64") == true)
         #expect(byKey["tagget.rate"]?.line == 8)
         #expect(byKey["console.bell"]?.message.contains("write true without quotes") == true)
@@ -279,7 +281,8 @@ import Testing
     }
 
     @Test func explicitOrEnvironmentPathsMustExist() throws {
-        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("nope-\(UUID().uuidString).toml").path
+        let directory = FileManager.default.temporaryDirectory
+        let missing = directory.appendingPathComponent("nope-\(UUID().uuidString).toml").path
         let result = ConfigurationLoader.load(explicitPath: missing, environment: ConfigurationFixture.environment)
         #expect(result.configuration == nil)
         #expect(result.problems.count == 1)
@@ -292,24 +295,22 @@ import Testing
     }
 
     @Test func locateFollowsTheDocumentedOrder() {
-        let base = ["HOME": "/home/u"]
+        func locate(_ explicitPath: String?, _ extra: [String: String]) -> ConfigurationSource {
+            let environment = ["HOME": "/home/u"].merging(extra) { $1 }
+            return ConfigurationLoader.locate(explicitPath: explicitPath, environment: environment)
+        }
+        let everything = ["SWITCHBOARD_CONFIG": "~/b.toml", "XDG_CONFIG_HOME": "/x/"]
+        #expect(locate("/a.toml", everything) == ConfigurationSource(path: "/a.toml", origin: .commandLine))
+        #expect(locate(nil, everything) == ConfigurationSource(path: "/home/u/b.toml", origin: .environment))
         #expect(
-            ConfigurationLoader.locate(explicitPath: "/a.toml", environment: base.merging(
-                ["SWITCHBOARD_CONFIG": "/b.toml", "XDG_CONFIG_HOME": "/x"]) { $1 })
-                == ConfigurationSource(path: "/a.toml", origin: .commandLine)
-        )
-        #expect(
-            ConfigurationLoader.locate(explicitPath: nil, environment: base.merging(
-                ["SWITCHBOARD_CONFIG": "~/b.toml", "XDG_CONFIG_HOME": "/x"]) { $1 })
-                == ConfigurationSource(path: "/home/u/b.toml", origin: .environment)
-        )
-        #expect(
-            ConfigurationLoader.locate(explicitPath: nil, environment: base.merging(["XDG_CONFIG_HOME": "/x/"]) { $1 })
+            locate(nil, ["XDG_CONFIG_HOME": "/x/"])
                 == ConfigurationSource(path: "/x/switchboard/config.toml", origin: .xdgConfigHome)
         )
         #expect(
-            ConfigurationLoader.locate(explicitPath: nil, environment: base)
+            locate(nil, ["XDG_CONFIG_HOME": "relative"])
                 == ConfigurationSource(path: "/home/u/.config/switchboard/config.toml", origin: .home)
         )
+        #expect(locate(nil, [:]).origin == .home)
+        #expect(!locate(nil, [:]).isRequired && locate("/a.toml", [:]).isRequired)
     }
 }

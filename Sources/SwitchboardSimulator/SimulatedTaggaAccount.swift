@@ -106,7 +106,8 @@ package final class SimulatedTaggaAccount: Sendable {
         case .invalidInput: "Invalid Input - Some or all of the required parameters are invalid"
         case .unknownRemoteAddress: "Unknown Remote Address - This IP address is not allowed"
         case .unknownTagg: "Unknown tagg - Input tagg cannot be found"
-        case .noValidPayment: "No Valid Payment Found - Campaign not created or message not sent, no valid payment found"
+        case .noValidPayment:
+            "No Valid Payment Found - Campaign not created or message not sent, no valid payment found"
         case .invalidTransaction: "Invalid Transaction - Transaction does not exist or was already responded to"
         case .transactionTimeout:
             "Transaction Timeout - Developer did not respond to initial request soon enough"

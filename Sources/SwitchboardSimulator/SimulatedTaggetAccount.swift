@@ -54,7 +54,9 @@ package final class SimulatedTaggetAccount: Sendable {
             "id": String(rules.taggetID), "token": rules.taggetToken, "sender": delivery.sender,
             "body": delivery.body, "to": delivery.to,
         ]
-        return (200, Self.json(["status": 200, "message": "SMS has been sent to recipient successfully.", "data": data]))
+        return (
+            200, Self.json(["status": 200, "message": "SMS has been sent to recipient successfully.", "data": data])
+        )
     }
 
     private static func refusal(_ reason: String) -> (status: Int, body: String) {

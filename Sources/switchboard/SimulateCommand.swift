@@ -88,7 +88,8 @@ struct SimulateCommand: AsyncParsableCommand {
         plan.throttleShare = throttleShare
         plan.timeoutShare = timeoutShare
         plan.dropShare = dropShare
-        let simulator = ProviderSimulator(settings: settings, faults: FaultInjector(plan: plan, seed: UInt64.random(in: 1...UInt64.max)))
+        let simulator = ProviderSimulator(
+            settings: settings, faults: FaultInjector(plan: plan, seed: UInt64.random(in: 1...UInt64.max)))
         let baseURL: String
         do {
             baseURL = try await simulator.start(host: host, port: port)

@@ -28,7 +28,10 @@ import Testing
         #expect(document?["encoding"] as? String == "ucs2")
 
         let invalid = try SwitchboardBinary.run(
-            ["send", "--config", config.path, "--to", "0044 20 7946", "--body", "hi", "--sender", "Way too long sender"])
+            [
+                "send", "--config", config.path, "--to", "0044 20 7946", "--body", "hi", "--sender",
+                "Way too long sender",
+            ])
         #expect(invalid.status == 2)
         #expect(invalid.stderr.contains("to:"))
         #expect(invalid.stderr.contains("sender:"))

@@ -59,9 +59,10 @@ enum SwitchboardBinary {
 
     private static func environment(_ extra: [String: String]) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SWITCHBOARD_") }
-        environment["XDG_CONFIG_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "switchboard-no-config-\(UUID().uuidString)"
-        ).path
+        environment["XDG_CONFIG_HOME"] =
+            FileManager.default.temporaryDirectory.appendingPathComponent(
+                "switchboard-no-config-\(UUID().uuidString)"
+            ).path
         environment.merge(extra) { $1 }
         return environment
     }

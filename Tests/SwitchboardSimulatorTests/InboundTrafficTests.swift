@@ -14,8 +14,10 @@ import Testing
                 $0.append(request)
                 return $0.count
             }
-            return count < 3 ? .respond(.text(.serviceUnavailable, "busy\n"), after: .zero) : .respond(
-                .text(.ok, "OK"), after: .zero)
+            return count < 3
+                ? .respond(.text(.serviceUnavailable, "busy\n"), after: .zero)
+                : .respond(
+                    .text(.ok, "OK"), after: .zero)
         }
         let port = try await sink.start(host: "127.0.0.1", port: 0)
         let client = ProviderHTTPClient.makeClient()

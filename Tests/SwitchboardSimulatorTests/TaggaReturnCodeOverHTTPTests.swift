@@ -28,24 +28,31 @@ import Testing
         Case(
             name: "recipient blocked", configure: { $0.blockedRecipients = ["+18397536474"] },
             expected: .invalidRecipient, resolution: .rejected),
-        Case(name: "wrong apikey", apikey: "nope", expected: .authenticationFailed,
-             resolution: .stillPending(.authenticationFailed)),
-        Case(name: "empty transaction id", transactionID: "", openTransaction: false, expected: .incompleteCall,
-             resolution: .stillPending(.incompleteCall)),
-        Case(name: "too long for latin", message: String(repeating: "a", count: 101), expected: .messageLengthInvalid,
-             resolution: .stillPending(.messageLengthInvalid)),
-        Case(name: "too long for other", message: String(repeating: "ж", count: 51), expected: .messageLengthInvalid,
-             resolution: .stillPending(.messageLengthInvalid)),
+        Case(
+            name: "wrong apikey", apikey: "nope", expected: .authenticationFailed,
+            resolution: .stillPending(.authenticationFailed)),
+        Case(
+            name: "empty transaction id", transactionID: "", openTransaction: false, expected: .incompleteCall,
+            resolution: .stillPending(.incompleteCall)),
+        Case(
+            name: "too long for latin", message: String(repeating: "a", count: 101), expected: .messageLengthInvalid,
+            resolution: .stillPending(.messageLengthInvalid)),
+        Case(
+            name: "too long for other", message: String(repeating: "ж", count: 51), expected: .messageLengthInvalid,
+            resolution: .stillPending(.messageLengthInvalid)),
         Case(
             name: "address not allowed", configure: { $0.allowedReplyAddresses = ["203.0.113.9"] },
             expected: .unknownRemoteAddress, resolution: .stillPending(.unknownRemoteAddress)),
         Case(name: "unknown tagg", tagg: "NOPE", expected: .unknownTagg, resolution: .stillPending(.unknownTagg)),
-        Case(name: "paid without payment", paid: true, expected: .noValidPayment,
-             resolution: .stillPending(.noValidPayment)),
-        Case(name: "unknown transaction", transactionID: "999", openTransaction: false, expected: .invalidTransaction,
-             resolution: .answeredElsewhere),
-        Case(name: "too late", advanceClock: .seconds(30 * 60 + 1), expected: .transactionTimeout,
-             resolution: .expired),
+        Case(
+            name: "paid without payment", paid: true, expected: .noValidPayment,
+            resolution: .stillPending(.noValidPayment)),
+        Case(
+            name: "unknown transaction", transactionID: "999", openTransaction: false, expected: .invalidTransaction,
+            resolution: .answeredElsewhere),
+        Case(
+            name: "too late", advanceClock: .seconds(30 * 60 + 1), expected: .transactionTimeout,
+            resolution: .expired),
         Case(
             name: "paid with payment, 140 latin", configure: { $0.paymentRegistered = true },
             message: String(repeating: "a", count: 140), paid: true, expected: .success, resolution: .replied),

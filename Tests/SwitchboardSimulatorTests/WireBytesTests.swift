@@ -24,7 +24,8 @@ import Testing
     }
 
     @Test func paidReplySendsTRUE() async throws {
-        try await SimulatorFixture.with(configure: { $0.paymentRegistered = true }) { fixture in
+        let registerPayment: (inout SimulatorSettings) -> Void = { $0.paymentRegistered = true }
+        try await SimulatorFixture.with(configure: registerPayment) { fixture in
             fixture.simulator.tagga.openTransaction(id: "x y", tagg: "INFO", from: "+18397536474", message: "hi")
             let request = TaggaReplyRequest(tagg: "INFO", transactionID: "x y", message: "", paid: true)
             let (resolution, _) = await fixture.taggaClient().reply(request)

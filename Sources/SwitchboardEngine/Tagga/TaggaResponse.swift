@@ -27,14 +27,16 @@ package struct TaggaResponse: Sendable, Hashable {
     }
 
     /// Parses the answer tolerantly: surrounding whitespace, any element order, extra elements, a missing
-    /// `version`, element names in any case. Returns nil when there is no `TaggaResponse` with an integer
+    /// `version`, element names in any case. Returns nil when there is no complete `TaggaResponse` with an integer
     /// `ReturnCode`, which the caller must treat as an unknown outcome.
     package static func parse(_ body: [UInt8]) -> TaggaResponse? {
         let collector = ElementCollector()
         let parser = XMLParser(data: Data(body))
         parser.delegate = collector
         parser.shouldResolveExternalEntities = false
-        guard parser.parse() || collector.sawRootEnd, collector.sawRoot else { return nil }
+        // A truncated document is no answer, however valid its start; trailing bytes after the root are ignored.
+        _ = parser.parse()
+        guard collector.sawRoot, collector.sawRootEnd else { return nil }
         let trimmed = { (name: String) -> String? in
             collector.values[name]?.trimmingCharacters(in: .whitespacesAndNewlines)
         }
@@ -81,8 +83,8 @@ private final class ElementCollector: NSObject, XMLParserDelegate {
         text += string
     }
 
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        text += String(decoding: CDATABlock, as: UTF8.self)
+    func parser(_ parser: XMLParser, foundCDATA block: Data) {
+        text += String(decoding: block, as: UTF8.self)
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {

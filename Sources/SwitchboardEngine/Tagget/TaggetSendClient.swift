@@ -60,7 +60,8 @@ package struct TaggetSendClient: Sendable {
         TaggetAttemptVerdict, TaggetSendOutcome, TaggetSendAttempt
     ) {
         func record(_ verdict: TaggetAttemptVerdict, _ status: Int?, _ detail: String) -> TaggetSendAttempt {
-            TaggetSendAttempt(number: number, startedAt: startedAt, httpStatus: status, detail: detail, verdict: verdict)
+            TaggetSendAttempt(
+                number: number, startedAt: startedAt, httpStatus: status, detail: detail, verdict: verdict)
         }
         switch result {
         case .failed(let failure):

@@ -63,8 +63,11 @@ struct SendCommand: AsyncParsableCommand {
         let httpClient = ProviderHTTPClient.makeClient()
         let client = TaggetSendClient(account: account, http: ProviderHTTPClient(client: httpClient))
         let quiet = json
+        let lastAttempt = client.maximumAttempts
         let (outcome, attempts) = await client.send(request) { attempt in
-            if !quiet, attempt.verdict != .sent { Terminal.note("attempt \(attempt.number): \(attempt.detail)") }
+            if !quiet, case .transient = attempt.verdict, attempt.number < lastAttempt {
+                Terminal.note("attempt \(attempt.number): \(attempt.detail); retrying")
+            }
         }
         try? await httpClient.shutdown()
         report(outcome, attempts: attempts, request: request, segments: segments)
@@ -90,8 +93,8 @@ struct SendCommand: AsyncParsableCommand {
             case .failed(let reason), .unknown(let reason): document["message"] = reason
             }
             Terminal.json(document)
-        } else if case .sent = outcome {
-            Terminal.output(TextSanitizer.lineSafe(outcome.summary))
+        } else if case .sent(let response) = outcome {
+            Terminal.output(TextSanitizer.lineSafe("sent to \(request.to.e164): \(response.message)"))
         } else {
             Terminal.error(outcome.summary)
         }

@@ -27,12 +27,20 @@ package enum TaggetSendOutcome: Sendable {
         switch self {
         case .sent(let response): "sent: \(response.message)"
         case .rejected(let status, let message):
-            "rejected by Tagget (HTTP \(status)): \(message). Fix the number, sender, body or credentials; "
+            "rejected by Tagget (HTTP \(status)): \(Self.sentence(message)) Fix the number, sender, body or credentials; "
                 + "it will not be retried."
-        case .failed(let reason): "failed: \(reason). Nothing was sent; try again later."
+        case .failed(let reason): "failed: \(Self.sentence(reason)) Nothing was sent; try again later."
         case .unknown(let reason):
-            "unknown: \(reason). The text may have been sent; check with the recipient before sending again."
+            "unknown: \(Self.sentence(reason)) The text may have been sent; check with the recipient before sending "
+                + "again."
         }
+    }
+
+    /// The text ending with exactly one full stop.
+    private static func sentence(_ text: String) -> String {
+        var trimmed = Substring(text)
+        while let last = trimmed.last, last == "." || last == " " { trimmed.removeLast() }
+        return trimmed + "."
     }
 }
 

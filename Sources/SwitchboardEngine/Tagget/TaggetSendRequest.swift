@@ -1,25 +1,5 @@
 import Foundation
 
-/// Where and as whom texts are sent.
-package struct TaggetAccount: Sendable {
-    package var baseURL: String
-    package var id: Int64
-    package var token: Secret
-
-    package init(baseURL: String, id: Int64, token: Secret) {
-        self.baseURL = baseURL
-        self.id = id
-        self.token = token
-    }
-
-    /// `base_url + "/engage/send_sms"`, whatever slashes the base ends with.
-    package var sendURL: String {
-        var base = baseURL
-        while base.hasSuffix("/") { base.removeLast() }
-        return base + "/engage/send_sms"
-    }
-}
-
 /// One text to one recipient, already validated: a value of this type is always sendable.
 package struct TaggetSendRequest: Sendable, Hashable {
     package var to: PhoneNumber

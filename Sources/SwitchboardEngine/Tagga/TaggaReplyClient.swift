@@ -29,7 +29,7 @@ package struct TaggaReplyClient: Sendable {
     package func attempt(_ request: TaggaReplyRequest, number: Int = 1) async -> TaggaReplyAttempt {
         let started = clock.now()
         let body = request.formBody(apikey: account.apikey, passkey: account.passkey)
-        let redacted = request.formBody(apikey: Secret("***"), passkey: Secret("***"))
+        let redacted = redactedBody(request)
         let result = await http.post(
             url: account.replyURL, contentType: "application/x-www-form-urlencoded", body: Array(body.utf8))
         return TaggaReplyAttempt(
@@ -37,23 +37,31 @@ package struct TaggaReplyClient: Sendable {
             outcome: Self.outcome(of: result))
     }
 
-    /// Sends the reply, retrying unknown outcomes while `retryUntil` has not passed. `onAttempt` sees every
-    /// attempt as it ends (the journal records them); the returned attempts are in order.
+    /// Sends the reply, retrying unknown outcomes while `retryUntil` has not passed. `beforeAttempt` runs before
+    /// every POST (the journal records the attempt there; if it throws, nothing more is sent and the error is
+    /// rethrown); `onAttempt` sees every attempt as it ends. The returned attempts are in order.
     package func reply(
         _ request: TaggaReplyRequest, retryUntil: Date? = nil,
-        onAttempt: @Sendable (TaggaReplyAttempt) async -> Void = { _ in }
-    ) async -> (resolution: TaggaReplyResolution, attempts: [TaggaReplyAttempt]) {
+        beforeAttempt: (_ number: Int, _ redactedBody: String) async throws -> Void = { _, _ in },
+        onAttempt: (TaggaReplyAttempt) async throws -> Void = { _ in }
+    ) async rethrows -> (resolution: TaggaReplyResolution, attempts: [TaggaReplyAttempt]) {
         var attempts: [TaggaReplyAttempt] = []
         while true {
+            try await beforeAttempt(attempts.count + 1, redactedBody(request))
             let next = await attempt(request, number: attempts.count + 1)
             attempts.append(next)
-            await onAttempt(next)
+            try await onAttempt(next)
             guard next.outcome.returnCode == nil, attempts.count <= maximumRetries else { break }
             let wait = backoff.delay(afterAttempt: attempts.count)
             if let retryUntil, clock.now().addingTimeInterval(wait.timeInterval) >= retryUntil { break }
             do { try await sleep(wait) } catch { break }
         }
         return (TaggaReplyResolution.resolve(attempts.map(\.outcome)), attempts)
+    }
+
+    /// The form body with the credentials replaced by `***`: what the journal keeps.
+    package func redactedBody(_ request: TaggaReplyRequest) -> String {
+        request.formBody(apikey: Secret("***"), passkey: Secret("***"))
     }
 
     /// Classifies one exchange: only a 2xx with a parseable document is an answer.

@@ -1,0 +1,152 @@
+import Foundation
+
+/// Reads an inbound callback (CONTRACTS.md §1) out of a request: the method, the body type, the three fields and
+/// their rules. Pure: no I/O, so every rule is tested directly.
+package struct CallbackParser: Sendable {
+    /// The configured taggs; an unknown tagg is still accepted, and flagged.
+    package var taggs: [String]
+
+    package init(taggs: [String]) {
+        self.taggs = taggs
+    }
+
+    /// The callback, or why it is refused (with the HTTP status to answer).
+    package func parse(_ raw: RawCallbackRequest, receivedAt: Date) -> Result<InboundCallback, CallbackRejection> {
+        let fields: [(name: String, value: [UInt8])]
+        switch raw.method {
+        case "GET":
+            let query = raw.target.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+            guard let decoded = FormURLEncoding.decodeRaw(Array(query.utf8)) else {
+                return .failure(.badRequest("the query string has a malformed percent escape"))
+            }
+            fields = decoded.map(Self.named)
+        case "POST":
+            switch bodyFields(raw) {
+            case .success(let decoded): fields = decoded
+            case .failure(let rejection): return .failure(rejection)
+            }
+        default:
+            return .failure(.methodNotAllowed)
+        }
+        return callback(from: fields, raw: raw, receivedAt: receivedAt)
+    }
+
+    private func bodyFields(_ raw: RawCallbackRequest) -> Result<[(name: String, value: [UInt8])], CallbackRejection> {
+        let contentType = raw.contentType ?? ""
+        let mediaType = contentType.split(separator: ";").first.map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        switch mediaType {
+        case "application/x-www-form-urlencoded":
+            guard let decoded = FormURLEncoding.decodeRaw(raw.body) else {
+                return .failure(.badRequest("the form body has a malformed percent escape"))
+            }
+            return .success(decoded.map(Self.named))
+        case "multipart/form-data":
+            guard let boundary = MultipartFormData.boundary(in: contentType) else {
+                return .failure(.badRequest("multipart/form-data without a boundary parameter"))
+            }
+            guard let decoded = MultipartFormData.fields(body: raw.body, boundary: boundary) else {
+                return .failure(.badRequest("the multipart body is not well-formed"))
+            }
+            return .success(decoded)
+        case "application/json":
+            return jsonFields(raw.body)
+        default:
+            return .failure(.unsupportedMediaType(contentType))
+        }
+    }
+
+    private static func named(_ field: (name: [UInt8], value: [UInt8])) -> (name: String, value: [UInt8]) {
+        (String(decoding: field.name, as: UTF8.self), field.value)
+    }
+
+    private func jsonFields(_ body: [UInt8]) -> Result<[(name: String, value: [UInt8])], CallbackRejection> {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else {
+            return .failure(.badRequest("the JSON body is not an object"))
+        }
+        var fields: [(name: String, value: [UInt8])] = []
+        for name in ["transaction_id", "tagg", "message"] {
+            switch object[name] {
+            case nil, is NSNull: continue
+            case let text as String: fields.append((name, Array(text.utf8)))
+            case let number as NSNumber where name == "transaction_id" && !(number is Bool):
+                fields.append((name, Array(number.stringValue.utf8)))
+            default: return .failure(.badRequest("\(name): must be a string"))
+            }
+        }
+        return .success(fields)
+    }
+
+    private func callback(
+        from fields: [(name: String, value: [UInt8])], raw: RawCallbackRequest, receivedAt: Date
+    ) -> Result<InboundCallback, CallbackRejection> {
+        func field(_ name: String) -> [UInt8]? { fields.first { $0.name == name }?.value }
+        guard let idBytes = field("transaction_id") else { return .failure(.badRequest("transaction_id: missing")) }
+        guard (1...64).contains(idBytes.count), idBytes.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+            return .failure(
+                .badRequest("transaction_id: must be 1 to 64 printable ASCII characters with no spaces"))
+        }
+        guard let taggBytes = field("tagg") else { return .failure(.badRequest("tagg: missing")) }
+        let tagg = Windows1252.decodeText(taggBytes).text
+        guard (1...32).contains(tagg.count) else {
+            return .failure(.badRequest("tagg: must be 1 to 32 characters"))
+        }
+        guard let messageBytes = field("message") else {
+            return .failure(.badRequest("message: missing (it may be empty, but must be present)"))
+        }
+        let (message, encoding) = Windows1252.decodeText(messageBytes)
+        let known = taggs.contains { $0.caseInsensitiveCompare(tagg) == .orderedSame }
+        return .success(
+            InboundCallback(
+                transactionID: String(decoding: idBytes, as: UTF8.self), tagg: tagg, message: message,
+                encoding: encoding, taggKnown: known, receivedAt: receivedAt, raw: raw))
+    }
+}
+
+/// Why a callback was refused, as the HTTP status and plain-text body to answer with.
+package enum CallbackRejection: Error, Sendable, Hashable {
+    case badRequest(String)
+    case methodNotAllowed
+    case unsupportedMediaType(String)
+    case payloadTooLarge
+    case forbidden
+    case notFound
+
+    package var status: Int {
+        switch self {
+        case .badRequest: 400
+        case .methodNotAllowed: 405
+        case .unsupportedMediaType: 415
+        case .payloadTooLarge: 413
+        case .forbidden: 403
+        case .notFound: 404
+        }
+    }
+
+    /// The plain-text answer: what is wrong and what to do.
+    package var message: String {
+        switch self {
+        case .badRequest(let reason): "bad request: \(reason)"
+        case .methodNotAllowed: "method not allowed: send the callback as POST (or GET with a query string)"
+        case .unsupportedMediaType(let type):
+            "unsupported content type \"\(type)\": use application/x-www-form-urlencoded, multipart/form-data "
+                + "or application/json"
+        case .payloadTooLarge: "request body too large: a callback is at most 64 KiB"
+        case .forbidden: "forbidden: this source address is not in receiver.allowed_networks"
+        case .notFound: "not found"
+        }
+    }
+
+    /// A short label for metrics.
+    package var metricReason: String {
+        switch self {
+        case .badRequest: "bad_request"
+        case .methodNotAllowed: "method"
+        case .unsupportedMediaType: "media_type"
+        case .payloadTooLarge: "too_large"
+        case .forbidden: "forbidden"
+        case .notFound: "not_found"
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import GRDB
+
+/// The SQLite schema, as append-only migrations: never edit a shipped one, add the next.
+enum SQLiteMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: transactions, raw callbacks, reply journal") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE inbound_transaction (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        tagg TEXT NOT NULL,
+                        message TEXT NOT NULL,
+                        encoding TEXT NOT NULL,
+                        tagg_known INTEGER NOT NULL,
+                        received_at REAL NOT NULL,
+                        state TEXT NOT NULL,
+                        resolution TEXT,
+                        reply_message TEXT,
+                        replied_at REAL,
+                        operator TEXT,
+                        claim_token TEXT,
+                        claim_operator TEXT,
+                        claimed_at REAL,
+                        claim_until REAL,
+                        last_outcome TEXT,
+                        last_return_code INTEGER,
+                        attempt_count INTEGER NOT NULL DEFAULT 0,
+                        updated_at REAL NOT NULL
+                    );
+                    CREATE INDEX inbound_transaction_state_received ON inbound_transaction(state, received_at);
+                    CREATE INDEX inbound_transaction_received ON inbound_transaction(received_at);
+                    CREATE TABLE callback_request (
+                        transaction_id TEXT PRIMARY KEY NOT NULL REFERENCES inbound_transaction(id),
+                        method TEXT NOT NULL,
+                        target TEXT NOT NULL,
+                        content_type TEXT,
+                        remote_address TEXT,
+                        body BLOB NOT NULL,
+                        received_at REAL NOT NULL
+                    );
+                    CREATE TABLE reply_attempt (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        transaction_id TEXT NOT NULL REFERENCES inbound_transaction(id),
+                        claim_token TEXT NOT NULL,
+                        operator TEXT NOT NULL,
+                        message TEXT NOT NULL,
+                        paid INTEGER NOT NULL,
+                        request_body TEXT NOT NULL,
+                        started_at REAL NOT NULL,
+                        finished_at REAL,
+                        outcome TEXT,
+                        return_code INTEGER,
+                        response_body TEXT,
+                        detail TEXT
+                    );
+                    CREATE INDEX reply_attempt_transaction ON reply_attempt(transaction_id, id);
+                    """)
+        }
+        return migrator
+    }
+}

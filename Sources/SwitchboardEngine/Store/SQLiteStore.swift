@@ -1,0 +1,300 @@
+import Foundation
+import GRDB
+
+/// The embedded store: one SQLite file in WAL mode with `synchronous=FULL` (checked after opening, because GRDB
+/// lowers it to NORMAL), shared safely by several processes on one machine.
+package final class SQLiteStore: Store {
+    package let path: String
+    let pool: DatabasePool
+    private let broadcaster = ChangeBroadcaster()
+    private let watcher: SQLiteChangeWatcher
+
+    /// Opens (creating if needed) the database at `path` and applies the migrations.
+    package init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(15)
+        configuration.foreignKeysEnabled = true
+        configuration.label = "switchboard"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try SQLiteMigrations.migrator.migrate(pool)
+            let synchronous = try pool.writeWithoutTransaction { db -> Int in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                return try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
+            }
+            guard synchronous == 2 else {
+                throw StoreError.notDurable("PRAGMA synchronous is \(synchronous) after setting FULL (2)")
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.unavailable("\(path): \(error)")
+        }
+        watcher = SQLiteChangeWatcher(path: path, broadcaster: broadcaster)
+    }
+
+    /// The value of `PRAGMA synchronous` on the writer connection (2 = FULL).
+    package func writerSynchronousMode() async throws -> Int {
+        try await pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
+    }
+
+    package func insertCallbacks(_ callbacks: [InboundCallback]) async throws -> [CallbackInsertResult] {
+        guard !callbacks.isEmpty else { return [] }
+        let results = try await immediateWrite { db in
+            try callbacks.map { callback -> CallbackInsertResult in
+                try db.execute(
+                    sql: """
+                        INSERT INTO inbound_transaction
+                            (id, tagg, message, encoding, tagg_known, received_at, state, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)
+                        ON CONFLICT(id) DO NOTHING
+                        """,
+                    arguments: [
+                        callback.transactionID, callback.tagg, callback.message, callback.encoding.rawValue,
+                        callback.taggKnown, callback.receivedAt.timeIntervalSince1970,
+                        callback.receivedAt.timeIntervalSince1970,
+                    ])
+                guard db.changesCount == 1 else { return .duplicate }
+                let raw = callback.raw
+                try db.execute(
+                    sql: """
+                        INSERT INTO callback_request
+                            (transaction_id, method, target, content_type, remote_address, body, received_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        callback.transactionID, raw.method, raw.target, raw.contentType, raw.remoteAddress,
+                        Data(raw.body), callback.receivedAt.timeIntervalSince1970,
+                    ])
+                return .inserted
+            }
+        }
+        let inserted = zip(callbacks, results).filter { $0.1 == .inserted }.map(\.0.transactionID)
+        if !inserted.isEmpty { broadcaster.publish(.inserted(inserted)) }
+        return results
+    }
+
+    package func transaction(id: String) async throws -> InboxTransaction? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM inbound_transaction WHERE id = ?", arguments: [id])
+                .map(SQLiteRows.transaction)
+        }
+    }
+
+    package func transactions(_ query: TransactionQuery) async throws -> [InboxTransaction] {
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        if let states = query.states {
+            clauses.append("state IN (\(states.map { _ in "?" }.joined(separator: ",")))")
+            for state in states.sorted(by: { $0.rawValue < $1.rawValue }) { arguments += [state.rawValue] }
+        }
+        if let since = query.receivedSince {
+            clauses.append("received_at >= ?")
+            arguments += [since.timeIntervalSince1970]
+        }
+        var sql = "SELECT * FROM inbound_transaction"
+        if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
+        sql += " ORDER BY received_at ASC, id ASC"
+        if let limit = query.limit { sql += " LIMIT \(max(0, limit))" }
+        let statement = sql
+        let bound = arguments
+        return try await pool.read { db in
+            try Row.fetchAll(db, sql: statement, arguments: bound).map(SQLiteRows.transaction)
+        }
+    }
+
+    package func journal(transactionID: String) async throws -> [ReplyJournalEntry] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM reply_attempt WHERE transaction_id = ? ORDER BY id", arguments: [transactionID]
+            ).map(SQLiteRows.journalEntry)
+        }
+    }
+
+    package func rawCallback(transactionID: String) async throws -> RawCallbackRequest? {
+        try await pool.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM callback_request WHERE transaction_id = ?", arguments: [transactionID]
+            ).map(SQLiteRows.rawCallback)
+        }
+    }
+
+    package func claim(transactionID: String, operatorName: String, now: Date, lease: Duration) async throws
+        -> ClaimResult
+    {
+        let result = try await immediateWrite { db -> ClaimResult in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM inbound_transaction WHERE id = ?", arguments: [transactionID])
+            else { return .notFound }
+            let current = SQLiteRows.transaction(row)
+            if current.state.isFinal { return .final(current.state) }
+            if current.state == .replying, let claim = current.claim {
+                if claim.leaseUntil > now { return .inFlight(claim) }
+                try db.execute(
+                    sql: """
+                        UPDATE reply_attempt SET outcome = 'abandoned', finished_at = ?,
+                            detail = 'its process stopped before the outcome was recorded'
+                        WHERE transaction_id = ? AND outcome IS NULL
+                        """,
+                    arguments: [now.timeIntervalSince1970, transactionID])
+            }
+            let claim = ReplyClaim(
+                token: UUID().uuidString, operatorName: operatorName, claimedAt: now,
+                leaseUntil: now.addingTimeInterval(lease.timeInterval))
+            try db.execute(
+                sql: """
+                    UPDATE inbound_transaction SET state = 'replying', claim_token = ?, claim_operator = ?,
+                        claimed_at = ?, claim_until = ?, updated_at = ?,
+                        last_outcome = CASE WHEN state = 'replying' THEN 'abandoned' ELSE last_outcome END
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    claim.token, claim.operatorName, now.timeIntervalSince1970,
+                    claim.leaseUntil.timeIntervalSince1970, now.timeIntervalSince1970, transactionID,
+                ])
+            return .claimed(claim)
+        }
+        if case .claimed = result { broadcaster.publish(.updated(transactionID)) }
+        return result
+    }
+
+    package func beginAttempt(_ attempt: NewReplyAttempt) async throws -> Int64 {
+        let id = try await immediateWrite { db -> Int64 in
+            try Self.requireClaim(db, transactionID: attempt.transactionID, token: attempt.token)
+            try db.execute(
+                sql: """
+                    INSERT INTO reply_attempt
+                        (transaction_id, claim_token, operator, message, paid, request_body, started_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    attempt.transactionID, attempt.token, attempt.operatorName, attempt.message, attempt.paid,
+                    attempt.requestBody, attempt.startedAt.timeIntervalSince1970,
+                ])
+            let id = db.lastInsertedRowID
+            try db.execute(
+                sql: """
+                    UPDATE inbound_transaction SET attempt_count = attempt_count + 1, last_outcome = NULL,
+                        last_return_code = NULL, updated_at = ?
+                    WHERE id = ?
+                    """,
+                arguments: [attempt.startedAt.timeIntervalSince1970, attempt.transactionID])
+            return id
+        }
+        broadcaster.publish(.updated(attempt.transactionID))
+        return id
+    }
+
+    package func finishAttempt(id: Int64, outcome: TaggaAttemptOutcome, at: Date) async throws {
+        let fields = SQLiteRows.outcomeFields(outcome)
+        let transactionID = try await immediateWrite { db -> String? in
+            try db.execute(
+                sql: """
+                    UPDATE reply_attempt SET outcome = ?, return_code = ?, response_body = ?, detail = ?,
+                        finished_at = ?
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    fields.kind.rawValue, fields.returnCode, fields.responseBody, fields.detail,
+                    at.timeIntervalSince1970, id,
+                ])
+            let transactionID = try String.fetchOne(
+                db, sql: "SELECT transaction_id FROM reply_attempt WHERE id = ?", arguments: [id])
+            if let transactionID {
+                try db.execute(
+                    sql: """
+                        UPDATE inbound_transaction SET last_outcome = ?, last_return_code = ?, updated_at = ?
+                        WHERE id = ?
+                        """,
+                    arguments: [fields.kind.rawValue, fields.returnCode, at.timeIntervalSince1970, transactionID])
+            }
+            return transactionID
+        }
+        if let transactionID { broadcaster.publish(.updated(transactionID)) }
+    }
+
+    package func release(
+        transactionID: String, token: String, resolution: TaggaReplyResolution, replyMessage: String?, at: Date
+    ) async throws {
+        let state = TransactionState(after: resolution)
+        try await immediateWrite { db in
+            try Self.requireClaim(db, transactionID: transactionID, token: token)
+            let replied = state == .replied
+            try db.execute(
+                sql: """
+                    UPDATE inbound_transaction SET state = ?, resolution = ?,
+                        reply_message = CASE WHEN ? THEN ? ELSE reply_message END,
+                        replied_at = CASE WHEN ? THEN ? ELSE replied_at END,
+                        operator = CASE WHEN ? THEN claim_operator ELSE operator END,
+                        claim_token = NULL, claim_operator = NULL, claimed_at = NULL, claim_until = NULL,
+                        updated_at = ?
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    state.rawValue, state.isFinal ? resolution.summary : nil, replied, replyMessage, replied,
+                    at.timeIntervalSince1970, state.isFinal, at.timeIntervalSince1970, transactionID,
+                ])
+        }
+        broadcaster.publish(.updated(transactionID))
+    }
+
+    package func count() async throws -> Int {
+        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM inbound_transaction") ?? 0 }
+    }
+
+    package func statistics(now: Date, window: ReplyWindow) async throws -> StoreStatistics {
+        let since = now.addingTimeInterval(-window.window.timeInterval).timeIntervalSince1970
+        return try await pool.read { db in
+            let open =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT COUNT(*) FROM inbound_transaction
+                        WHERE state IN ('pending', 'replying') AND received_at >= ?
+                        """,
+                    arguments: [since]) ?? 0
+            var byCode: [String: Int] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT return_code, COUNT(*) AS n FROM reply_attempt GROUP BY return_code")
+            {
+                let code = (row["return_code"] as Int?).map(String.init) ?? "unknown"
+                byCode[code] = row["n"]
+            }
+            return StoreStatistics(openTransactions: open, repliesByReturnCode: byCode)
+        }
+    }
+
+    package func changes() -> AsyncStream<StoreChange> {
+        let stream = broadcaster.subscribe()
+        watcher.startIfNeeded()
+        return stream
+    }
+
+    package func close() async throws {
+        watcher.stop()
+        broadcaster.finish()
+        try pool.close()
+    }
+
+    /// Runs `updates` in a `BEGIN IMMEDIATE` transaction: the write lock is taken before anything is read, so a
+    /// read-then-write (a claim) is atomic across processes too.
+    private func immediateWrite<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await pool.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try updates(db)
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    private static func requireClaim(_ db: Database, transactionID: String, token: String) throws {
+        let holder = try String.fetchOne(
+            db, sql: "SELECT claim_token FROM inbound_transaction WHERE id = ? AND state = 'replying'",
+            arguments: [transactionID])
+        guard holder == token else { throw StoreError.claimLost(transactionID: transactionID) }
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+
+/// The only door to persistence. SQLite is the embedded implementation; a shared PostgreSQL one follows the same
+/// contract, so callers never know which they have.
+///
+/// Exactly-once rests on three calls made in order around every POST to Tagga: ``claim(transactionID:operatorName:now:lease:)``
+/// (atomic, one live claim at a time), ``beginAttempt(_:)`` before the POST, ``finishAttempt(id:outcome:at:)`` after
+/// it, and ``release(transactionID:token:resolution:replyMessage:at:)`` when the reply is over.
+package protocol Store: Sendable {
+    /// Stores callbacks durably in one transaction (group commit); a duplicate transaction id adds no row.
+    /// Returns, in order, what became of each.
+    func insertCallbacks(_ callbacks: [InboundCallback]) async throws -> [CallbackInsertResult]
+
+    /// One transaction by id.
+    func transaction(id: String) async throws -> InboxTransaction?
+
+    /// Transactions matching the query, oldest receipt (most urgent deadline) first.
+    func transactions(_ query: TransactionQuery) async throws -> [InboxTransaction]
+
+    /// Every attempt to answer a transaction, oldest first.
+    func journal(transactionID: String) async throws -> [ReplyJournalEntry]
+
+    /// The raw request a callback arrived in.
+    func rawCallback(transactionID: String) async throws -> RawCallbackRequest?
+
+    /// Claims a transaction for a reply: succeeds only if it is open and no live claim exists. A claim whose lease
+    /// has run out (its holder died) is taken over, and its unfinished attempts are marked abandoned.
+    func claim(transactionID: String, operatorName: String, now: Date, lease: Duration) async throws -> ClaimResult
+
+    /// Journals an attempt before its POST; fails unless `token` still holds the claim.
+    func beginAttempt(_ attempt: NewReplyAttempt) async throws -> Int64
+
+    /// Records an attempt's outcome after its POST.
+    func finishAttempt(id: Int64, outcome: TaggaAttemptOutcome, at: Date) async throws
+
+    /// Ends a claim: the transaction takes the state the resolution gives it.
+    func release(
+        transactionID: String, token: String, resolution: TaggaReplyResolution, replyMessage: String?, at: Date
+    ) async throws
+
+    /// How many transactions are stored.
+    func count() async throws -> Int
+
+    /// Figures for metrics: open transactions and reply attempts by return code.
+    func statistics(now: Date, window: ReplyWindow) async throws -> StoreStatistics
+
+    /// Changes made through this store object, as they commit.
+    func changes() -> AsyncStream<StoreChange>
+
+    /// Closes the store; later calls fail.
+    func close() async throws
+}
+
+/// Which transactions to list.
+package struct TransactionQuery: Sendable, Hashable {
+    /// Only transactions in these stored states (nil: all).
+    package var states: Set<TransactionState>?
+    /// Only transactions received at or after this time.
+    package var receivedSince: Date?
+    package var limit: Int?
+
+    package init(states: Set<TransactionState>? = nil, receivedSince: Date? = nil, limit: Int? = nil) {
+        self.states = states
+        self.receivedSince = receivedSince
+        self.limit = limit
+    }
+
+    /// Everything.
+    package static let all = TransactionQuery()
+
+    /// Pending and in-flight transactions received inside the window that ends now.
+    package static func open(now: Date, window: ReplyWindow) -> TransactionQuery {
+        TransactionQuery(
+            states: [.pending, .replying], receivedSince: now.addingTimeInterval(-window.window.timeInterval))
+    }
+}
+
+/// Figures for `/metrics`.
+package struct StoreStatistics: Sendable, Hashable {
+    /// Pending or in-flight transactions whose window is still open.
+    package var openTransactions: Int
+    /// Reply attempts by return code ("unknown" for attempts without one).
+    package var repliesByReturnCode: [String: Int]
+
+    package init(openTransactions: Int, repliesByReturnCode: [String: Int]) {
+        self.openTransactions = openTransactions
+        self.repliesByReturnCode = repliesByReturnCode
+    }
+}
+
+/// What a claim came to.
+package enum ClaimResult: Sendable, Hashable {
+    case claimed(ReplyClaim)
+    /// No such transaction.
+    case notFound
+    /// Someone else's reply is in flight.
+    case inFlight(ReplyClaim)
+    /// Already replied, rejected, closed or expired.
+    case final(TransactionState)
+}
+
+/// An attempt about to be POSTed.
+package struct NewReplyAttempt: Sendable, Hashable {
+    package var transactionID: String
+    package var token: String
+    package var operatorName: String
+    package var message: String
+    package var paid: Bool
+    package var requestBody: String
+    package var startedAt: Date
+
+    package init(
+        transactionID: String, token: String, operatorName: String, message: String, paid: Bool, requestBody: String,
+        startedAt: Date
+    ) {
+        self.transactionID = transactionID
+        self.token = token
+        self.operatorName = operatorName
+        self.message = message
+        self.paid = paid
+        self.requestBody = requestBody
+        self.startedAt = startedAt
+    }
+}
+
+/// What changed in the store: ids only; readers re-read what they need.
+package enum StoreChange: Sendable, Hashable {
+    case inserted([String])
+    case updated(String)
+    /// Another process changed the store; re-read everything shown.
+    case external
+}
+
+/// Why a store call failed.
+package enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The claim was lost (lease expired and taken over) before this write.
+    case claimLost(transactionID: String)
+    /// The store could not be opened or used.
+    case unavailable(String)
+    /// The store is durable only with synchronous=FULL, and the database would not keep it.
+    case notDurable(String)
+
+    package var description: String {
+        switch self {
+        case .claimLost(let id): "the claim on transaction \(id) was lost to another process"
+        case .unavailable(let reason): "the store is unavailable: \(reason)"
+        case .notDurable(let reason): "the store cannot commit durably: \(reason)"
+        }
+    }
+}

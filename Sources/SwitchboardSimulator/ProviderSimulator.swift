@@ -12,11 +12,13 @@ package final class ProviderSimulator: Sendable {
     private let recorded = Mutex<[RecordedRequest]>([])
     private let server = Mutex<SimulatorHTTPServer?>(nil)
     private let boundPort = Mutex<Int?>(nil)
+    private let observer: @Sendable (String) -> Void
 
     package init(
         settings: SimulatorSettings = SimulatorSettings(), faults: FaultInjector = FaultInjector(),
-        clock: any WallClock = SystemWallClock()
+        clock: any WallClock = SystemWallClock(), observer: @escaping @Sendable (String) -> Void = { _ in }
     ) {
+        self.observer = observer
         self.settings = settings
         self.tagga = SimulatedTaggaAccount(settings: settings, clock: clock)
         self.tagget = SimulatedTaggetAccount(settings: settings, clock: clock)
@@ -92,6 +94,16 @@ package final class ProviderSimulator: Sendable {
             case .dropAfterBody:
                 _ = answer(request, endpoint: endpoint)
                 return .drop
+            case .taggaReturnCode(let code):
+                let fields = FormURLEncoding.decode(bytes: request.body) ?? []
+                let id = fields.first { $0.name == "transaction_id" }?.value
+                let returnCode = TaggaReturnCode(code: code)
+                let response = TaggaResponse(
+                    transactionID: id, returnCode: returnCode, message: SimulatedTaggaAccount.seedMessage(returnCode))
+                observer("tagga reply to \(id ?? "?"): \(returnCode) (forced)")
+                return .respond(
+                    SimulatorResponse(status: .ok, contentType: "text/xml; charset=UTF-8", body: response.xml),
+                    after: delay)
             }
         }
         return .respond(answer(request, endpoint: endpoint), after: delay)
@@ -101,9 +113,11 @@ package final class ProviderSimulator: Sendable {
         switch endpoint {
         case .taggaReply:
             let response = tagga.answer(formBody: request.body, remoteAddress: request.remoteAddress)
+            observer("tagga reply to \(response.transactionID ?? "?"): \(response.returnCode)")
             return SimulatorResponse(status: .ok, contentType: "text/xml; charset=UTF-8", body: response.xml)
         case .taggetSend:
             let (status, body) = tagget.answer(jsonBody: request.body)
+            observer("tagget send: HTTP \(status)")
             return SimulatorResponse(
                 status: .init(statusCode: status), contentType: "application/json; charset=utf-8", body: body)
         }

@@ -12,6 +12,8 @@ package enum SimulatedFault: Sendable, Hashable {
     case timeoutAfterBody
     /// Read the body, act on the request, then close the connection without answering.
     case dropAfterBody
+    /// Answer a Tagga reply with this return code without acting on it (reaches codes the rules would not give).
+    case taggaReturnCode(Int)
 }
 
 /// The two fake providers, for aiming faults at one of them.

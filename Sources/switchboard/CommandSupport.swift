@@ -47,6 +47,16 @@ enum Terminal {
 
     /// One JSON document on stdout, keys sorted.
     static func json(_ object: [String: Any]) {
+        writeJSON(object)
+    }
+
+    /// One JSON array on stdout.
+    static func jsonArray(_ objects: [[String: Any]]) {
+        writeJSON(objects)
+    }
+
+    /// One JSON line on stdout (for JSONL streams).
+    static func writeJSON(_ object: Any) {
         let options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: options) else { return }
         FileHandle.standardOutput.write(data + Data("\n".utf8))

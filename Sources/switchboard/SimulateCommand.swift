@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SwitchboardConsole
 import SwitchboardEngine
 import SwitchboardSimulator
 
@@ -58,6 +59,9 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Share (0-1) of provider requests acted on and then dropped without an answer.")
     var dropShare = 0.0
 
+    @Flag(help: "Do not print a line for every provider request.")
+    var quiet = false
+
     @Option(help: "Write a Switchboard configuration file pointing at this simulator (mode 600).")
     var writeConfig: String?
 
@@ -89,7 +93,8 @@ struct SimulateCommand: AsyncParsableCommand {
         plan.timeoutShare = timeoutShare
         plan.dropShare = dropShare
         let simulator = ProviderSimulator(
-            settings: settings, faults: FaultInjector(plan: plan, seed: UInt64.random(in: 1...UInt64.max)))
+            settings: settings, faults: FaultInjector(plan: plan, seed: UInt64.random(in: 1...UInt64.max)),
+            observer: { [quiet] line in if !quiet { Terminal.output(TextSanitizer.lineSafe(line)) } })
         let baseURL: String
         do {
             baseURL = try await simulator.start(host: host, port: port)

@@ -11,6 +11,9 @@ struct SwitchboardCommand: AsyncParsableCommand {
               switchboard simulate --write-config sim.toml
               switchboard send --config sim.toml --to "+1 839 753 6474" --body "Hello"
             """,
-        subcommands: [SimulateCommand.self, SendCommand.self, ConfigCommand.self]
+        subcommands: [
+            ServeCommand.self, PendingCommand.self, ReplyCommand.self, SendCommand.self, ExportCommand.self,
+            SimulateCommand.self, ConfigCommand.self,
+        ]
     )
 }

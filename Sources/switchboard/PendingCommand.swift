@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import SwitchboardConsole
+import SwitchboardEngine
+
+/// `switchboard pending`: the open transactions, most urgent first.
+struct PendingCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pending",
+        abstract: "List the texts still waiting for a reply, the most urgent deadline first.",
+        discussion: """
+            Shows every open transaction (pending, or with an unknown last outcome, or being replied to) with the
+            time left before its reply window closes.
+
+            Examples:
+              switchboard pending
+              switchboard pending --json | jq '.[0].id'
+            """
+    )
+
+    @OptionGroup var config: ConfigOption
+
+    @Flag(help: "Print one JSON array on stdout.")
+    var json = false
+
+    func run() async throws {
+        let configuration = try config.load()
+        let engine = try makeEngine(configuration)
+        let now = engine.clock.now()
+        let rows: [InboxTransaction]
+        do {
+            rows = try await engine.store.transactions(.open(now: now, window: engine.window))
+        } catch {
+            await engine.shutdown()
+            Terminal.error("cannot read the store: \(error)")
+            throw ExitStatus.operationFailed
+        }
+        let open = rows.filter { [.pending, .outcomeUnknown, .replying].contains($0.status(now: now, window: engine.window)) }
+        if json {
+            Terminal.jsonArray(open.map { TransactionJSON.object($0, now: now, window: engine.window) })
+        } else {
+            printTable(open, now: now, window: engine.window)
+        }
+        await engine.shutdown()
+    }
+
+    private func printTable(_ rows: [InboxTransaction], now: Date, window: ReplyWindow) {
+        guard !rows.isEmpty else {
+            Terminal.output("no texts waiting for a reply")
+            return
+        }
+        Terminal.output("LEFT    STATUS           TAGG        ID                    MESSAGE")
+        for row in rows {
+            let left = TimeLeftText.format(window.timeLeft(receivedAt: row.receivedAt, now: now))
+            let message = TextSanitizer.lineSafe(row.message)
+            Terminal.output(
+                left.padded(8) + row.status(now: now, window: window).rawValue.padded(17)
+                    + TextSanitizer.lineSafe(row.tagg).padded(12) + TextSanitizer.lineSafe(row.id).padded(22)
+                    + String(message.prefix(60)) + (message.count > 60 ? "…" : ""))
+        }
+        Terminal.note("\(rows.count) open")
+    }
+}
+
+/// Builds the engine from the configuration, or exits 1 with the reason.
+func makeEngine(_ configuration: SwitchboardConfiguration) throws -> EngineContext {
+    do {
+        return try EngineContext(configuration: configuration)
+    } catch {
+        Terminal.error("\(error)")
+        throw ExitStatus.operationFailed
+    }
+}
+
+extension String {
+    /// Left-aligned in `width` columns (cut if longer, with a space kept after it).
+    func padded(_ width: Int) -> String {
+        let cut = count >= width ? String(prefix(width - 1)) : self
+        return cut + String(repeating: " ", count: width - cut.count)
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SwitchboardEngine
+
+/// `switchboard serve`: the callback receiver alone, headless.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Receive Tagga callbacks into the store, headless (consoles attach to the same store).",
+        discussion: """
+            Listens on receiver.listen for POST /tagga (or /tagga/<secret>), stores every valid callback durably
+            before answering 200, and serves GET /healthz and GET /metrics. SIGINT or SIGTERM stops it gracefully:
+            it stops accepting, finishes the commits in flight, then exits.
+
+            Example:
+              switchboard serve --config ~/.config/switchboard/config.toml --listen 127.0.0.1:8080
+            """
+    )
+
+    @OptionGroup var config: ConfigOption
+
+    @Option(help: "Listen on HOST:PORT instead of receiver.listen (port 0 picks a free one).")
+    var listen: String?
+
+    @Flag(help: "Commit every callback on its own (for comparison; slower).")
+    var noGroupCommit = false
+
+    func run() async throws {
+        let configuration = try config.load()
+        var settings = CallbackReceiver.Settings()
+        var address = configuration.receiver.listen
+        if let listen {
+            do {
+                address = try ListenAddress(parsing: listen)
+            } catch {
+                Terminal.error("--listen \(listen): \(error)")
+                throw ExitStatus.badUsage
+            }
+        }
+        settings.host = address.host
+        settings.port = address.port
+        settings.secret = configuration.receiver.secret
+        settings.allowedNetworks = configuration.receiver.allowedNetworks
+        settings.taggs = configuration.tagga.taggs
+        settings.window = ReplyWindow(
+            window: configuration.tagga.replyWindow, safetyMargin: configuration.tagga.safetyMargin)
+        settings.maximumBatch = noGroupCommit ? 1 : 512
+        let store = try openStore(configuration)
+        var logger = Logger(label: "switchboard.serve")
+        logger.logLevel = .warning
+        let receiver = CallbackReceiver(settings: settings, store: store, logger: logger)
+        let port: Int
+        do {
+            port = try await receiver.start()
+        } catch {
+            Terminal.error("cannot listen on \(address): \(error). Choose another receiver.listen or --listen.")
+            try? await store.close()
+            throw ExitStatus.operationFailed
+        }
+        let path = configuration.receiver.secret.isEmpty ? "/tagga" : "/tagga/<secret>"
+        let host = address.host.contains(":") ? "[\(address.host)]" : address.host
+        Terminal.output("receiving callbacks on http://\(host):\(port)\(path) into \(configuration.store.location)")
+        Terminal.output("health: http://\(host):\(port)/healthz  metrics: http://\(host):\(port)/metrics")
+        await SignalWaiter.waitForTermination()
+        Terminal.note("stopping: finishing the commits in flight")
+        await receiver.stop()
+        try? await store.close()
+        Terminal.note("stopped")
+    }
+}
+
+/// Opens the configured store, or exits 1 with the reason.
+func openStore(_ configuration: SwitchboardConfiguration) throws -> any Store {
+    do {
+        return try StoreOpener.open(configuration.store.location)
+    } catch {
+        Terminal.error("\(error)")
+        throw ExitStatus.operationFailed
+    }
+}

@@ -35,7 +35,8 @@ struct ExportCommand: AsyncParsableCommand {
             case .jsonl:
                 for row in rows {
                     var object = TransactionJSON.object(row, now: now, window: engine.window)
-                    object["journal"] = try await engine.store.journal(transactionID: row.id).map(TransactionJSON.attempt)
+                    object["journal"] = try await engine.store.journal(transactionID: row.id).map(
+                        TransactionJSON.attempt)
                     Terminal.writeJSON(object)
                 }
             case .csv:
@@ -67,7 +68,8 @@ enum CSV {
         [
             row.id, row.tagg, row.taggKnown ? "true" : "false", TransactionJSON.iso8601(row.receivedAt),
             TransactionJSON.iso8601(row.deadline(window: window)), row.status(now: now, window: window).rawValue,
-            row.message, row.encoding.rawValue, row.replyMessage ?? "", row.repliedAt.map(TransactionJSON.iso8601) ?? "",
+            row.message, row.encoding.rawValue, row.replyMessage ?? "",
+            row.repliedAt.map(TransactionJSON.iso8601) ?? "",
             row.operatorName ?? "", String(row.attemptCount), row.lastReturnCode.map(String.init) ?? "",
             row.resolution ?? "",
         ].map(field).joined(separator: ",")

@@ -35,7 +35,9 @@ struct PendingCommand: AsyncParsableCommand {
             Terminal.error("cannot read the store: \(error)")
             throw ExitStatus.operationFailed
         }
-        let open = rows.filter { [.pending, .outcomeUnknown, .replying].contains($0.status(now: now, window: engine.window)) }
+        let open = rows.filter {
+            [.pending, .outcomeUnknown, .replying].contains($0.status(now: now, window: engine.window))
+        }
         if json {
             Terminal.jsonArray(open.map { TransactionJSON.object($0, now: now, window: engine.window) })
         } else {

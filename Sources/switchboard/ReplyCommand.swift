@@ -51,7 +51,9 @@ struct ReplyCommand: AsyncParsableCommand {
         let succeeded = ReplyReportText.succeeded(report)
         if json {
             var document = ReplyReportText.json(report)
-            if let transaction { document["transaction"] = TransactionJSON.object(transaction, now: now, window: engine.window) }
+            if let transaction {
+                document["transaction"] = TransactionJSON.object(transaction, now: now, window: engine.window)
+            }
             Terminal.json(document)
         } else {
             for line in ReplyReportText.lines(report) {
@@ -77,7 +79,9 @@ enum ReplyReportText {
             return ["no transaction \(id) in the store; see `switchboard pending` for the open ones"]
         case .refused(let refusal, let holder):
             var lines = ["refused, nothing sent (code \(refusal.providerCode) equivalent): \(refusal.reason)"]
-            if let holder { lines.append("held by \(holder.operatorName) since \(TransactionJSON.iso8601(holder.claimedAt))") }
+            if let holder {
+                lines.append("held by \(holder.operatorName) since \(TransactionJSON.iso8601(holder.claimedAt))")
+            }
             lines.append(refusal.advice)
             return lines
         case .finished(let resolution, let attempts):

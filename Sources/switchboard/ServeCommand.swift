@@ -26,6 +26,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Commit every callback on its own (for comparison; slower).")
     var noGroupCommit = false
 
+    @Flag(help: .hidden)
+    var discard = false
+
     func run() async throws {
         let configuration = try config.load()
         var settings = CallbackReceiver.Settings()
@@ -46,7 +49,8 @@ struct ServeCommand: AsyncParsableCommand {
         settings.window = ReplyWindow(
             window: configuration.tagga.replyWindow, safetyMargin: configuration.tagga.safetyMargin)
         settings.maximumBatch = noGroupCommit ? 1 : 512
-        let store = try openStore(configuration)
+        // --discard: acknowledge without storing, only as a benchmark baseline.
+        let store: any Store = discard ? DiscardingStore() : try openStore(configuration)
         var logger = Logger(label: "switchboard.serve")
         logger.logLevel = .warning
         let receiver = CallbackReceiver(settings: settings, store: store, logger: logger)
@@ -60,7 +64,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let path = configuration.receiver.secret.isEmpty ? "/tagga" : "/tagga/<secret>"
         let host = address.host.contains(":") ? "[\(address.host)]" : address.host
-        Terminal.output("receiving callbacks on http://\(host):\(port)\(path) into \(configuration.store.location)")
+        let destination = discard ? "nowhere (--discard: NOT STORED)" : "\(configuration.store.location)"
+        Terminal.output("receiving callbacks on http://\(host):\(port)\(path) into \(destination)")
         Terminal.output("health: http://\(host):\(port)/healthz  metrics: http://\(host):\(port)/metrics")
         await SignalWaiter.waitForTermination()
         Terminal.note("stopping: finishing the commits in flight")

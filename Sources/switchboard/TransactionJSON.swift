@@ -12,7 +12,8 @@ enum TransactionJSON {
             "encoding": transaction.encoding.rawValue,
             "received_at": iso8601(transaction.receivedAt),
             "deadline": iso8601(transaction.deadline(window: window)),
-            "seconds_left": Int(window.timeLeft(receivedAt: transaction.receivedAt, now: now).timeInterval.rounded(.down)),
+            "seconds_left": Int(
+                window.timeLeft(receivedAt: transaction.receivedAt, now: now).timeInterval.rounded(.down)),
             "state": transaction.state.rawValue,
             "status": transaction.status(now: now, window: window).rawValue,
             "attempts": transaction.attemptCount,
@@ -40,7 +41,8 @@ enum TransactionJSON {
     }
 
     static func iso8601(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+        date.formatted(
+            .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
     }
 }
 

@@ -67,6 +67,17 @@ enum SwitchboardBinary {
         return environment
     }
 
+    /// A file's text, or "" while it does not exist.
+    static func contents(_ url: URL) -> String {
+        (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+    }
+
+    /// Writes a configuration file readable only by its owner.
+    static func writeConfig(_ text: String, to url: URL) throws {
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+    }
+
     /// A fresh temporary directory.
     static func temporaryDirectory() throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(

@@ -73,7 +73,8 @@ package struct ReplyService: Sendable {
                 at: clock.now())
             return .storeFailed("\(error)", attempts: [])
         }
-        let request = TaggaReplyRequest(tagg: transaction.tagg, transactionID: transaction.id, message: message, paid: paid)
+        let request = TaggaReplyRequest(
+            tagg: transaction.tagg, transactionID: transaction.id, message: message, paid: paid)
         let retryUntil = transaction.deadline(window: window).addingTimeInterval(-window.safetyMargin.timeInterval)
         let journal = AttemptJournal()
         var attempts: [TaggaReplyAttempt] = []

@@ -61,21 +61,43 @@ package struct CallbackParser: Sendable {
         (String(decoding: field.name, as: UTF8.self), field.value)
     }
 
+    /// JSON must be UTF-8; a body that is not is repaired as Windows-1252 (and flagged) rather than dropped.
     private func jsonFields(_ body: [UInt8]) -> Result<[(name: String, value: [UInt8])], CallbackRejection> {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else {
-            return .failure(.badRequest("the JSON body is not an object"))
+        var text = body
+        var repaired = false
+        if String(validating: body, as: UTF8.self) == nil {
+            text = Array(Windows1252.decode(body).utf8)
+            repaired = true
+        }
+        guard let parsed = try? JSONSerialization.jsonObject(with: Data(text)) else {
+            return .failure(.badRequest("the body is not valid JSON"))
+        }
+        guard let object = parsed as? [String: Any] else {
+            return .failure(.badRequest("the JSON body must be an object with transaction_id, tagg and message"))
         }
         var fields: [(name: String, value: [UInt8])] = []
         for name in ["transaction_id", "tagg", "message"] {
             switch object[name] {
             case nil, is NSNull: continue
-            case let text as String: fields.append((name, Array(text.utf8)))
-            case let number as NSNumber where name == "transaction_id" && !(number is Bool):
-                fields.append((name, Array(number.stringValue.utf8)))
-            default: return .failure(.badRequest("\(name): must be a string"))
+            case let value as String:
+                fields.append((name, Array(value.utf8)))
+            case let number as NSNumber where name == "transaction_id" && Self.isInteger(number):
+                fields.append((name, Array(String(number.int64Value).utf8)))
+            default:
+                let expected = name == "transaction_id" ? "a string or a whole number" : "a string"
+                return .failure(.badRequest("\(name): must be \(expected)"))
             }
         }
+        if repaired { fields.append((Self.repairedMarker, [])) }
         return .success(fields)
+    }
+
+    /// A pseudo-field noting that the body was repaired from Windows-1252 before parsing.
+    private static let repairedMarker = "\u{0}repaired-windows-1252"
+
+    /// A JSON whole number (not a boolean, not a fraction or exponent form), by how Foundation stored it.
+    private static func isInteger(_ number: NSNumber) -> Bool {
+        ["q", "i", "l", "s"].contains(String(cString: number.objCType))
     }
 
     private func callback(
@@ -95,7 +117,8 @@ package struct CallbackParser: Sendable {
         guard let messageBytes = field("message") else {
             return .failure(.badRequest("message: missing (it may be empty, but must be present)"))
         }
-        let (message, encoding) = Windows1252.decodeText(messageBytes)
+        var (message, encoding) = Windows1252.decodeText(messageBytes)
+        if fields.contains(where: { $0.name == Self.repairedMarker }) { encoding = .windows1252 }
         let known = taggs.contains { $0.caseInsensitiveCompare(tagg) == .orderedSame }
         return .success(
             InboundCallback(

@@ -81,7 +81,12 @@ package final class CallbackReceiver: Sendable {
 
     /// Stops accepting connections, lets in-flight callbacks finish their commits, and returns when done.
     package func stop() async {
-        guard let (group, task) = running.withLock({ state in defer { state = nil }; return state }) else { return }
+        guard
+            let (group, task) = running.withLock({ state in
+                defer { state = nil }
+                return state
+            })
+        else { return }
         await group.triggerGracefulShutdown()
         _ = try? await task.value
     }

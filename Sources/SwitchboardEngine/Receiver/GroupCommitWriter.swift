@@ -3,7 +3,9 @@ import Synchronization
 /// The receiver's single writer: callbacks that arrive while a commit is running wait and go into the next one,
 /// so one fsync acknowledges many. Each caller resumes only after its own batch has committed.
 package final class GroupCommitWriter: Sendable {
-    private typealias Waiter = (callback: InboundCallback, continuation: CheckedContinuation<CallbackInsertResult, any Error>)
+    private typealias Waiter = (
+        callback: InboundCallback, continuation: CheckedContinuation<CallbackInsertResult, any Error>
+    )
 
     private struct State {
         var queue: [Waiter] = []

@@ -27,8 +27,10 @@ package final class ReceiverMetrics: Sendable {
     }
 
     package func recordRefused(reason: String) {
-        Metrics.Counter(label: "switchboard_callbacks_refused_total", dimensions: [("reason", reason)], factory: factory)
-            .increment()
+        Metrics.Counter(
+            label: "switchboard_callbacks_refused_total", dimensions: [("reason", reason)], factory: factory
+        )
+        .increment()
     }
 
     package func recordCommit(size: Int, duration: Duration) {

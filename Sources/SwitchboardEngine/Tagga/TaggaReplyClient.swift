@@ -42,8 +42,8 @@ package struct TaggaReplyClient: Sendable {
     /// rethrown); `onAttempt` sees every attempt as it ends. The returned attempts are in order.
     package func reply(
         _ request: TaggaReplyRequest, retryUntil: Date? = nil,
-        beforeAttempt: (_ number: Int, _ redactedBody: String) async throws -> Void = { _, _ in },
-        onAttempt: (TaggaReplyAttempt) async throws -> Void = { _ in }
+        beforeAttempt: (_ number: Int, _ redactedBody: String) async throws -> Void,
+        onAttempt: (TaggaReplyAttempt) async throws -> Void
     ) async rethrows -> (resolution: TaggaReplyResolution, attempts: [TaggaReplyAttempt]) {
         var attempts: [TaggaReplyAttempt] = []
         while true {
@@ -57,6 +57,13 @@ package struct TaggaReplyClient: Sendable {
             do { try await sleep(wait) } catch { break }
         }
         return (TaggaReplyResolution.resolve(attempts.map(\.outcome)), attempts)
+    }
+
+    /// Sends the reply with the same retries, journaling nowhere.
+    package func reply(_ request: TaggaReplyRequest, retryUntil: Date? = nil) async -> (
+        resolution: TaggaReplyResolution, attempts: [TaggaReplyAttempt]
+    ) {
+        await reply(request, retryUntil: retryUntil, beforeAttempt: { _, _ in }, onAttempt: { _ in })
     }
 
     /// The form body with the credentials replaced by `***`: what the journal keeps.

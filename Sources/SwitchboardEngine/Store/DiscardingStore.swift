@@ -1,0 +1,42 @@
+import Foundation
+
+/// A store that keeps nothing and acknowledges everything: only for measuring the receiver without storage
+/// (`switchboard serve --discard`, a benchmark baseline). Never use it to receive real texts.
+package final class DiscardingStore: Store {
+    private let broadcaster = ChangeBroadcaster()
+
+    package init() {}
+
+    package func insertCallbacks(_ callbacks: [InboundCallback]) async throws -> [CallbackInsertResult] {
+        callbacks.map { _ in .inserted }
+    }
+
+    package func transaction(id: String) async throws -> InboxTransaction? { nil }
+    package func transactions(_ query: TransactionQuery) async throws -> [InboxTransaction] { [] }
+    package func journal(transactionID: String) async throws -> [ReplyJournalEntry] { [] }
+    package func rawCallback(transactionID: String) async throws -> RawCallbackRequest? { nil }
+
+    package func claim(transactionID: String, operatorName: String, now: Date, lease: Duration) async throws
+        -> ClaimResult
+    { .notFound }
+
+    package func beginAttempt(_ attempt: NewReplyAttempt) async throws -> Int64 {
+        throw StoreError.unavailable("the discarding store keeps nothing")
+    }
+
+    package func finishAttempt(id: Int64, outcome: TaggaAttemptOutcome, at: Date) async throws {}
+
+    package func release(
+        transactionID: String, token: String, resolution: TaggaReplyResolution, replyMessage: String?, at: Date
+    ) async throws {}
+
+    package func count() async throws -> Int { 0 }
+
+    package func statistics(now: Date, window: ReplyWindow) async throws -> StoreStatistics {
+        StoreStatistics(openTransactions: 0, repliesByReturnCode: [:])
+    }
+
+    package func changes() -> AsyncStream<StoreChange> { broadcaster.subscribe() }
+
+    package func close() async throws { broadcaster.finish() }
+}

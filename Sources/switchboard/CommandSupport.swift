@@ -46,19 +46,27 @@ enum Terminal {
     }
 
     /// One JSON document on stdout, keys sorted.
-    static func json(_ object: [String: Any]) {
-        writeJSON(object)
+    static func json(_ value: JSONValue) {
+        FileHandle.standardOutput.write(Data((value.text + "\n").utf8))
     }
 
-    /// One JSON array on stdout.
-    static func jsonArray(_ objects: [[String: Any]]) {
-        writeJSON(objects)
-    }
-
-    /// One JSON line on stdout (for JSONL streams).
-    static func writeJSON(_ object: Any) {
-        let options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: options) else { return }
-        FileHandle.standardOutput.write(data + Data("\n".utf8))
+    /// Many JSON values on stdout, written in chunks as they are produced: a JSON array, or JSONL (one per line).
+    static func jsonStream<S: Sequence>(_ values: S, asArray: Bool, _ transform: (S.Element) throws -> JSONValue)
+        rethrows
+    {
+        var buffer = asArray ? "[" : ""
+        var first = true
+        for element in values {
+            if asArray && !first { buffer += "," }
+            first = false
+            try transform(element).write(into: &buffer)
+            if !asArray { buffer += "\n" }
+            if buffer.utf8.count > 1 << 16 {
+                FileHandle.standardOutput.write(Data(buffer.utf8))
+                buffer = ""
+            }
+        }
+        if asArray { buffer += "]\n" }
+        FileHandle.standardOutput.write(Data(buffer.utf8))
     }
 }

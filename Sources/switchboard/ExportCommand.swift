@@ -33,11 +33,11 @@ struct ExportCommand: AsyncParsableCommand {
             let rows = try await engine.store.transactions(.all)
             switch format {
             case .jsonl:
-                for row in rows {
+                let journals = Dictionary(grouping: try await engine.store.allJournalEntries(), by: \.transactionID)
+                Terminal.jsonStream(rows, asArray: false) { row in
                     var object = TransactionJSON.object(row, now: now, window: engine.window)
-                    object["journal"] = try await engine.store.journal(transactionID: row.id).map(
-                        TransactionJSON.attempt)
-                    Terminal.writeJSON(object)
+                    object["journal"] = .array((journals[row.id] ?? []).map(TransactionJSON.attempt))
+                    return .object(object)
                 }
             case .csv:
                 // Verbatim into a file or pipe; made safe when stdout is a terminal.

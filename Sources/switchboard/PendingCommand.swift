@@ -39,7 +39,9 @@ struct PendingCommand: AsyncParsableCommand {
             [.pending, .outcomeUnknown, .replying].contains($0.status(now: now, window: engine.window))
         }
         if json {
-            Terminal.jsonArray(open.map { TransactionJSON.object($0, now: now, window: engine.window) })
+            Terminal.jsonStream(open, asArray: true) {
+                .object(TransactionJSON.object($0, now: now, window: engine.window))
+            }
         } else {
             printTable(open, now: now, window: engine.window)
         }

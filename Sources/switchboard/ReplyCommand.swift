@@ -52,9 +52,9 @@ struct ReplyCommand: AsyncParsableCommand {
         if json {
             var document = ReplyReportText.json(report)
             if let transaction {
-                document["transaction"] = TransactionJSON.object(transaction, now: now, window: engine.window)
+                document["transaction"] = .object(TransactionJSON.object(transaction, now: now, window: engine.window))
             }
-            Terminal.json(document)
+            Terminal.json(.object(document))
         } else {
             for line in ReplyReportText.lines(report) {
                 if succeeded { Terminal.output(TextSanitizer.lineSafe(line)) } else { Terminal.error(line) }
@@ -109,36 +109,41 @@ enum ReplyReportText {
         }
     }
 
-    static func json(_ report: ReplyReport) -> [String: Any] {
+    static func json(_ report: ReplyReport) -> [String: JSONValue] {
         switch report {
         case .notFound(let id):
-            return ["result": "not-found", "id": id]
+            return ["result": "not-found", "id": .string(id)]
         case .refused(let refusal, let holder):
-            var object: [String: Any] = [
-                "result": "refused", "code_equivalent": refusal.providerCode, "reason": refusal.reason,
-                "advice": refusal.advice,
+            var object: [String: JSONValue] = [
+                "result": "refused", "code_equivalent": .int(refusal.providerCode), "reason": .string(refusal.reason),
+                "advice": .string(refusal.advice),
             ]
-            if let holder { object["held_by"] = holder.operatorName }
+            if let holder { object["held_by"] = .string(holder.operatorName) }
             return object
         case .finished(let resolution, let attempts):
             return [
-                "result": "\(TransactionState(after: resolution).rawValue)", "resolution": resolution.summary,
-                "attempts": attempts.map(attemptJSON),
+                "result": .string(TransactionState(after: resolution).rawValue),
+                "resolution": .string(resolution.summary), "attempts": .array(attempts.map(attemptJSON)),
             ]
         case .storeFailed(let reason, let attempts):
-            return ["result": "store-failed", "reason": reason, "attempts": attempts.map(attemptJSON)]
+            return [
+                "result": "store-failed", "reason": .string(reason), "attempts": .array(attempts.map(attemptJSON)),
+            ]
         }
     }
 
-    private static func attemptJSON(_ attempt: TaggaReplyAttempt) -> [String: Any] {
+    private static func attemptJSON(_ attempt: TaggaReplyAttempt) -> JSONValue {
         switch attempt.outcome {
         case .answered(let response, _):
-            return [
-                "number": attempt.number, "return_code": response.returnCode.code,
-                "explanation": response.returnCode.explanation, "next_step": response.returnCode.nextStep,
-            ]
+            return .object([
+                "number": .int(attempt.number), "return_code": .int(response.returnCode.code),
+                "explanation": .string(response.returnCode.explanation),
+                "next_step": .string(response.returnCode.nextStep),
+            ])
         case .unknown(let reason):
-            return ["number": attempt.number, "outcome": "unknown", "reason": reason.description]
+            return .object([
+                "number": .int(attempt.number), "outcome": "unknown", "reason": .string(reason.description),
+            ])
         }
     }
 }

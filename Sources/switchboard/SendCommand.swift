@@ -80,19 +80,19 @@ struct SendCommand: AsyncParsableCommand {
         segments: SegmentReport
     ) {
         if json {
-            var document: [String: Any] = [
-                "state": outcome.state, "to": request.to.e164, "sender": request.sender.value,
-                "attempts": attempts.count, "segments": segments.segmentCount,
-                "encoding": "\(segments.encoding)",
+            var document: [String: JSONValue] = [
+                "state": .string(outcome.state), "to": .string(request.to.e164),
+                "sender": .string(request.sender.value), "attempts": .int(attempts.count),
+                "segments": .int(segments.segmentCount), "encoding": .string("\(segments.encoding)"),
             ]
             switch outcome {
-            case .sent(let response): document["message"] = response.message
+            case .sent(let response): document["message"] = .string(response.message)
             case .rejected(let status, let message):
-                document["message"] = message
-                document["http_status"] = status
-            case .failed(let reason), .unknown(let reason): document["message"] = reason
+                document["message"] = .string(message)
+                document["http_status"] = .int(status)
+            case .failed(let reason), .unknown(let reason): document["message"] = .string(reason)
             }
-            Terminal.json(document)
+            Terminal.json(.object(document))
         } else if case .sent(let response) = outcome {
             Terminal.output(TextSanitizer.lineSafe("sent to \(request.to.e164): \(response.message)"))
         } else {

@@ -3,47 +3,44 @@ import SwitchboardEngine
 
 /// The JSON shape of a transaction in `pending --json`, `reply --json` and `export`.
 enum TransactionJSON {
-    static func object(_ transaction: InboxTransaction, now: Date, window: ReplyWindow) -> [String: Any] {
-        var object: [String: Any] = [
-            "id": transaction.id,
-            "tagg": transaction.tagg,
-            "tagg_known": transaction.taggKnown,
-            "message": transaction.message,
-            "encoding": transaction.encoding.rawValue,
-            "received_at": iso8601(transaction.receivedAt),
-            "deadline": iso8601(transaction.deadline(window: window)),
-            "seconds_left": Int(
-                window.timeLeft(receivedAt: transaction.receivedAt, now: now).timeInterval.rounded(.down)),
-            "state": transaction.state.rawValue,
-            "status": transaction.status(now: now, window: window).rawValue,
-            "attempts": transaction.attemptCount,
+    static func object(_ transaction: InboxTransaction, now: Date, window: ReplyWindow) -> [String: JSONValue] {
+        var object: [String: JSONValue] = [
+            "id": .string(transaction.id),
+            "tagg": .string(transaction.tagg),
+            "tagg_known": .bool(transaction.taggKnown),
+            "message": .string(transaction.message),
+            "encoding": .string(transaction.encoding.rawValue),
+            "received_at": .string(iso8601(transaction.receivedAt)),
+            "deadline": .string(iso8601(transaction.deadline(window: window))),
+            "seconds_left": .int(
+                Int(window.timeLeft(receivedAt: transaction.receivedAt, now: now).timeInterval.rounded(.down))),
+            "state": .string(transaction.state.rawValue),
+            "status": .string(transaction.status(now: now, window: window).rawValue),
+            "attempts": .int(transaction.attemptCount),
         ]
-        if let resolution = transaction.resolution { object["resolution"] = resolution }
-        if let reply = transaction.replyMessage { object["reply"] = reply }
-        if let repliedAt = transaction.repliedAt { object["replied_at"] = iso8601(repliedAt) }
-        if let name = transaction.operatorName { object["operator"] = name }
-        if let code = transaction.lastReturnCode { object["last_return_code"] = code }
-        if let claim = transaction.claim { object["claimed_by"] = claim.operatorName }
+        if let resolution = transaction.resolution { object["resolution"] = .string(resolution) }
+        if let reply = transaction.replyMessage { object["reply"] = .string(reply) }
+        if let repliedAt = transaction.repliedAt { object["replied_at"] = .string(iso8601(repliedAt)) }
+        if let name = transaction.operatorName { object["operator"] = .string(name) }
+        if let code = transaction.lastReturnCode { object["last_return_code"] = .int(code) }
+        if let claim = transaction.claim { object["claimed_by"] = .string(claim.operatorName) }
         return object
     }
 
-    static func attempt(_ entry: ReplyJournalEntry) -> [String: Any] {
-        var object: [String: Any] = [
-            "id": entry.id, "operator": entry.operatorName, "message": entry.message, "paid": entry.paid,
-            "request": entry.requestBody, "started_at": iso8601(entry.startedAt),
-            "outcome": entry.outcome?.rawValue ?? "in-flight",
+    static func attempt(_ entry: ReplyJournalEntry) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "id": .int(Int(entry.id)), "operator": .string(entry.operatorName), "message": .string(entry.message),
+            "paid": .bool(entry.paid), "request": .string(entry.requestBody),
+            "started_at": .string(iso8601(entry.startedAt)), "outcome": .string(entry.outcome?.rawValue ?? "in-flight"),
         ]
-        if let finished = entry.finishedAt { object["finished_at"] = iso8601(finished) }
-        if let code = entry.returnCode { object["return_code"] = code }
-        if let body = entry.responseBody { object["response"] = body }
-        if let detail = entry.detail { object["detail"] = detail }
-        return object
+        if let finished = entry.finishedAt { object["finished_at"] = .string(iso8601(finished)) }
+        if let code = entry.returnCode { object["return_code"] = .int(code) }
+        if let body = entry.responseBody { object["response"] = .string(body) }
+        if let detail = entry.detail { object["detail"] = .string(detail) }
+        return .object(object)
     }
 
-    static func iso8601(_ date: Date) -> String {
-        date.formatted(
-            .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
-    }
+    static func iso8601(_ date: Date) -> String { Timestamp.iso8601(date) }
 }
 
 /// `mm:ss` (or `h:mm:ss`) left, `-mm:ss` when overdue.

@@ -14,6 +14,7 @@ package final class DiscardingStore: Store {
     package func transaction(id: String) async throws -> InboxTransaction? { nil }
     package func transactions(_ query: TransactionQuery) async throws -> [InboxTransaction] { [] }
     package func journal(transactionID: String) async throws -> [ReplyJournalEntry] { [] }
+    package func allJournalEntries() async throws -> [ReplyJournalEntry] { [] }
     package func rawCallback(transactionID: String) async throws -> RawCallbackRequest? { nil }
 
     package func claim(transactionID: String, operatorName: String, now: Date, lease: Duration) async throws

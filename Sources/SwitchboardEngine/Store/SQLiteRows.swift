@@ -7,22 +7,29 @@ enum SQLiteRows {
         (row[column] as Double?).map(Date.init(timeIntervalSince1970:))
     }
 
+    private static func date(_ row: Row, _ index: Int) -> Date? {
+        (row[index] as Double?).map(Date.init(timeIntervalSince1970:))
+    }
+
+    /// The columns ``transaction(_:)`` reads, in the order it reads them by index (name lookups were the cost of
+    /// listing a large inbox).
+    static let transactionColumns = """
+        id, tagg, message, encoding, tagg_known, received_at, state, resolution, reply_message, replied_at, \
+        operator, claim_token, claim_operator, claimed_at, claim_until, last_outcome, last_return_code, attempt_count
+        """
+
     static func transaction(_ row: Row) -> InboxTransaction {
         var claim: ReplyClaim?
-        if let token = row["claim_token"] as String?, let claimedAt = date(row, "claimed_at"),
-            let until = date(row, "claim_until")
-        {
-            claim = ReplyClaim(
-                token: token, operatorName: row["claim_operator"] ?? "", claimedAt: claimedAt, leaseUntil: until)
+        if let token = row[11] as String?, let claimedAt = date(row, 13), let until = date(row, 14) {
+            claim = ReplyClaim(token: token, operatorName: row[12] ?? "", claimedAt: claimedAt, leaseUntil: until)
         }
         return InboxTransaction(
-            id: row["id"], tagg: row["tagg"], message: row["message"],
-            encoding: MessageEncoding(rawValue: row["encoding"]) ?? .utf8, taggKnown: row["tagg_known"],
-            receivedAt: date(row, "received_at") ?? .distantPast,
-            state: TransactionState(rawValue: row["state"]) ?? .pending, resolution: row["resolution"],
-            replyMessage: row["reply_message"], repliedAt: date(row, "replied_at"), operatorName: row["operator"],
-            claim: claim, lastAttempt: (row["last_outcome"] as String?).flatMap(AttemptOutcomeKind.init(rawValue:)),
-            lastReturnCode: row["last_return_code"], attemptCount: row["attempt_count"])
+            id: row[0], tagg: row[1], message: row[2], encoding: MessageEncoding(rawValue: row[3]) ?? .utf8,
+            taggKnown: row[4], receivedAt: date(row, 5) ?? .distantPast,
+            state: TransactionState(rawValue: row[6]) ?? .pending, resolution: row[7], replyMessage: row[8],
+            repliedAt: date(row, 9), operatorName: row[10], claim: claim,
+            lastAttempt: (row[15] as String?).flatMap(AttemptOutcomeKind.init(rawValue:)), lastReturnCode: row[16],
+            attemptCount: row[17])
     }
 
     static func journalEntry(_ row: Row) -> ReplyJournalEntry {

@@ -77,8 +77,10 @@ package final class SQLiteStore: Store {
 
     package func transaction(id: String) async throws -> InboxTransaction? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM inbound_transaction WHERE id = ?", arguments: [id])
-                .map(SQLiteRows.transaction)
+            try Row.fetchOne(
+                db, sql: "SELECT \(SQLiteRows.transactionColumns) FROM inbound_transaction WHERE id = ?",
+                arguments: [id]
+            ).map(SQLiteRows.transaction)
         }
     }
 
@@ -93,14 +95,15 @@ package final class SQLiteStore: Store {
             clauses.append("received_at >= ?")
             arguments += [since.timeIntervalSince1970]
         }
-        var sql = "SELECT * FROM inbound_transaction"
+        var sql = "SELECT \(SQLiteRows.transactionColumns) FROM inbound_transaction"
         if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
         sql += " ORDER BY received_at ASC, id ASC"
         if let limit = query.limit { sql += " LIMIT \(max(0, limit))" }
         let statement = sql
         let bound = arguments
         return try await pool.read { db in
-            try Row.fetchAll(db, sql: statement, arguments: bound).map(SQLiteRows.transaction)
+            // A cursor decodes each row in place: no copy of 100,000 rows before conversion.
+            try Array(Row.fetchCursor(db, sql: statement, arguments: bound).map(SQLiteRows.transaction))
         }
     }
 
@@ -109,6 +112,13 @@ package final class SQLiteStore: Store {
             try Row.fetchAll(
                 db, sql: "SELECT * FROM reply_attempt WHERE transaction_id = ? ORDER BY id", arguments: [transactionID]
             ).map(SQLiteRows.journalEntry)
+        }
+    }
+
+    package func allJournalEntries() async throws -> [ReplyJournalEntry] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM reply_attempt ORDER BY transaction_id, id")
+                .map(SQLiteRows.journalEntry)
         }
     }
 
@@ -126,7 +136,8 @@ package final class SQLiteStore: Store {
         let result = try await immediateWrite { db -> ClaimResult in
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT * FROM inbound_transaction WHERE id = ?", arguments: [transactionID])
+                    db, sql: "SELECT \(SQLiteRows.transactionColumns) FROM inbound_transaction WHERE id = ?",
+                    arguments: [transactionID])
             else { return .notFound }
             let current = SQLiteRows.transaction(row)
             if current.state.isFinal { return .final(current.state) }

@@ -20,6 +20,9 @@ package protocol Store: Sendable {
     /// Every attempt to answer a transaction, oldest first.
     func journal(transactionID: String) async throws -> [ReplyJournalEntry]
 
+    /// Every journal entry of every transaction, by transaction then attempt (for exports).
+    func allJournalEntries() async throws -> [ReplyJournalEntry]
+
     /// The raw request a callback arrived in.
     func rawCallback(transactionID: String) async throws -> RawCallbackRequest?
 

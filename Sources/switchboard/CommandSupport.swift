@@ -47,26 +47,30 @@ enum Terminal {
 
     /// One JSON document on stdout, keys sorted.
     static func json(_ value: JSONValue) {
-        FileHandle.standardOutput.write(Data((value.text + "\n").utf8))
+        var out: [UInt8] = []
+        value.write(into: &out)
+        out.append(0x0A)
+        FileHandle.standardOutput.write(Data(out))
     }
 
     /// Many JSON values on stdout, written in chunks as they are produced: a JSON array, or JSONL (one per line).
     static func jsonStream<S: Sequence>(_ values: S, asArray: Bool, _ transform: (S.Element) throws -> JSONValue)
         rethrows
     {
-        var buffer = asArray ? "[" : ""
+        var buffer: [UInt8] = asArray ? [UInt8(ascii: "[")] : []
+        buffer.reserveCapacity(1 << 17)
         var first = true
         for element in values {
-            if asArray && !first { buffer += "," }
+            if asArray && !first { buffer.append(UInt8(ascii: ",")) }
             first = false
             try transform(element).write(into: &buffer)
-            if !asArray { buffer += "\n" }
-            if buffer.utf8.count > 1 << 16 {
-                FileHandle.standardOutput.write(Data(buffer.utf8))
-                buffer = ""
+            if !asArray { buffer.append(0x0A) }
+            if buffer.count > 1 << 16 {
+                FileHandle.standardOutput.write(Data(buffer))
+                buffer.removeAll(keepingCapacity: true)
             }
         }
-        if asArray { buffer += "]\n" }
-        FileHandle.standardOutput.write(Data(buffer.utf8))
+        if asArray { buffer.append(contentsOf: [UInt8(ascii: "]"), 0x0A]) }
+        FileHandle.standardOutput.write(Data(buffer))
     }
 }

@@ -47,30 +47,38 @@ enum JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Express
         }
     }
 
-    /// Escapes `"`, `\`, controls, DEL and U+2028/U+2029 on the UTF-8 bytes; everything else is copied as is.
+    /// Escapes `"`, `\\`, C0 and C1 controls, DEL, and every format character (bidi controls, zero-width
+    /// characters, U+2028/U+2029 too) as `\\u` escapes, so the JSON is inert on a terminal and loses nothing.
     private static func writeString(_ value: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        let utf8 = Array(value.utf8)
-        var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x00..<0x20, 0x7F:
-                out.append(contentsOf: Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
-            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] & 0xFE) == 0xA8:
-                out.append(contentsOf: Array((utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
-                index += 2
-            default:
-                out.append(byte)
+        for scalar in value.unicodeScalars {
+            let code = scalar.value
+            if code < 0x80 {
+                let byte = UInt8(code)
+                switch byte {
+                case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+                case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0x00..<0x20, 0x7F: escape(UInt16(code), into: &out)
+                default: out.append(byte)
+                }
+            } else if code <= 0x9F || scalar.properties.generalCategory == .format
+                || scalar.properties.generalCategory == .lineSeparator
+                || scalar.properties.generalCategory == .paragraphSeparator
+            {
+                for unit in String(scalar).utf16 { escape(unit, into: &out) }
+            } else {
+                out.append(contentsOf: String(scalar).utf8)
             }
-            index += 1
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static func escape(_ unit: UInt16, into out: inout [UInt8]) {
+        out.append(contentsOf: [0x5C, UInt8(ascii: "u")])
+        for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int((unit >> UInt16(shift)) & 0xF)]) }
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)

@@ -103,7 +103,11 @@ enum ReplyReportText {
     static func attemptLine(_ attempt: TaggaReplyAttempt) -> String {
         switch attempt.outcome {
         case .answered(let response, _):
-            return "attempt \(attempt.number): \(response.returnCode) — \(response.returnCode.explanation)"
+            var line = "attempt \(attempt.number): \(response.returnCode) — \(response.returnCode.explanation)"
+            if case .unrecognized = response.returnCode, let message = response.message {
+                line += " Tagga said: \(message)"
+            }
+            return line
         case .unknown(let reason):
             return "attempt \(attempt.number): outcome unknown — \(reason)"
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import SwitchboardEngine
+import Synchronization
 
 /// `switchboard serve`: the callback receiver alone, headless.
 struct ServeCommand: AsyncParsableCommand {
@@ -67,11 +68,46 @@ struct ServeCommand: AsyncParsableCommand {
         let destination = discard ? "nowhere (--discard: NOT STORED)" : "\(configuration.store.location)"
         Terminal.output("receiving callbacks on http://\(host):\(port)\(path) into \(destination)")
         Terminal.output("health: http://\(host):\(port)/healthz  metrics: http://\(host):\(port)/metrics")
+        // Stop on a signal. If the server itself stops, the watcher signals us, and serve exits 1: it no longer
+        // listens, and a silent process would hide that.
+        let serverDied = ServerDeathFlag()
+        let watcher = Task.detached {
+            do { try await receiver.waitUntilStopped() } catch {}
+            if serverDied.markUnlessStopping() { kill(getpid(), SIGTERM) }
+        }
         await SignalWaiter.waitForTermination()
+        if serverDied.stopAndCheck() {
+            Terminal.error("the receiver stopped unexpectedly; callbacks are not being received")
+            try? await store.close()
+            throw ExitStatus.operationFailed
+        }
         Terminal.note("stopping: finishing the commits in flight")
         await receiver.stop()
+        await watcher.value
         try? await store.close()
         Terminal.note("stopped")
+    }
+}
+
+/// Whether the receiver died on its own, as opposed to being stopped.
+private final class ServerDeathFlag: Sendable {
+    private let state = Mutex((stopping: false, died: false))
+
+    /// Called when the server ended: true if nobody was stopping it.
+    func markUnlessStopping() -> Bool {
+        state.withLock { state in
+            guard !state.stopping else { return false }
+            state.died = true
+            return true
+        }
+    }
+
+    /// Called once a signal came: from now on the server's end is expected. Returns whether it had died.
+    func stopAndCheck() -> Bool {
+        state.withLock { state in
+            state.stopping = true
+            return state.died
+        }
     }
 }
 

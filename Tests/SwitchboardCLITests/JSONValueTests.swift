@@ -7,7 +7,7 @@ import Testing
 @Suite struct JSONValueTests {
     @Test(arguments: [
         "plain", "quote \" and backslash \\", "line\nbreak\r\ttab", "\u{1B}[2J escape", "\u{0}nul \u{7F} del",
-        "emoji 👨‍👩‍👧 and 日本語", "\u{2028}separators\u{2029}", "\u{202E}bidi",
+        "emoji 👨‍👩‍👧 and 日本語", "\u{2028}separators\u{2029}", "\u{202E}bidi", "csi \u{9B}31m", "tag \u{E0041}",
     ])
     func roundTripsThroughJSONSerialization(_ text: String) throws {
         let value = JSONValue.object(["message": .string(text), "n": 42, "ok": true, "none": .null])
@@ -15,7 +15,10 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(value.text.utf8)) as? [String: Any])
         #expect(parsed["message"] as? String == text)
         #expect(parsed["n"] as? Int == 42)
-        #expect(!value.text.unicodeScalars.contains { $0.value < 0x20 }, "no raw control characters")
+        let unsafe = value.text.unicodeScalars.filter {
+            $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.properties.generalCategory == .format
+        }
+        #expect(unsafe.isEmpty, "no raw control or format characters")
     }
 
     @Test func keysAreSorted() {

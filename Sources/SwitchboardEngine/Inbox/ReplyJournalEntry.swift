@@ -17,11 +17,13 @@ package struct ReplyJournalEntry: Sendable, Hashable {
     /// Tagga's XML as received, or what went wrong.
     package var responseBody: String?
     package var detail: String?
+    /// Whether the request was fully written before the attempt failed (nil when not known: counted as written).
+    package var requestWritten: Bool?
 
     package init(
         id: Int64, transactionID: String, operatorName: String, message: String, paid: Bool, requestBody: String,
         startedAt: Date, finishedAt: Date? = nil, outcome: AttemptOutcomeKind? = nil, returnCode: Int? = nil,
-        responseBody: String? = nil, detail: String? = nil
+        responseBody: String? = nil, detail: String? = nil, requestWritten: Bool? = nil
     ) {
         self.id = id
         self.transactionID = transactionID
@@ -35,6 +37,18 @@ package struct ReplyJournalEntry: Sendable, Hashable {
         self.returnCode = returnCode
         self.responseBody = responseBody
         self.detail = detail
+        self.requestWritten = requestWritten
+    }
+
+    /// The attempt as the resolution rules see it. An attempt with no outcome (its process died) may have
+    /// reached Tagga.
+    package var asOutcome: TaggaAttemptOutcome {
+        if outcome == .answered, let returnCode {
+            let response = TaggaResponse(
+                transactionID: transactionID, returnCode: TaggaReturnCode(code: returnCode), message: detail)
+            return .answered(response, rawBody: responseBody ?? "")
+        }
+        return .unknown(.transport(detail ?? "no outcome recorded", requestWasWritten: requestWritten ?? true))
     }
 }
 

@@ -64,9 +64,9 @@ package struct ReplyService: Sendable {
     private func send(transaction: InboxTransaction, claim: ReplyClaim, message: String, paid: Bool) async
         -> ReplyReport
     {
-        let earlier: [TaggaAttemptOutcome]
+        let earlier: [ReplyJournalEntry]
         do {
-            earlier = try await store.journal(transactionID: transaction.id).map(\.asOutcome)
+            earlier = try await store.journal(transactionID: transaction.id)
         } catch {
             try? await store.release(
                 transactionID: transaction.id, token: claim.token, resolution: .unknown, replyMessage: nil,
@@ -77,33 +77,36 @@ package struct ReplyService: Sendable {
             tagg: transaction.tagg, transactionID: transaction.id, message: message, paid: paid)
         let retryUntil = transaction.deadline(window: window).addingTimeInterval(-window.safetyMargin.timeInterval)
         let journal = AttemptJournal()
-        var attempts: [TaggaReplyAttempt] = []
         var storeFailure: String?
         do {
-            attempts = try await client.reply(
+            _ = try await client.reply(
                 request, retryUntil: retryUntil,
                 beforeAttempt: { _, body in
-                    let id = try await store.beginAttempt(
+                    let now = clock.now()
+                    journal.current = try await store.beginAttempt(
                         NewReplyAttempt(
                             transactionID: transaction.id, token: claim.token, operatorName: operatorName,
-                            message: message, paid: paid, requestBody: body, startedAt: clock.now()))
-                    journal.current = id
+                            message: message, paid: paid, requestBody: body, startedAt: now,
+                            leaseUntil: now.addingTimeInterval(lease.timeInterval)))
                 },
                 onAttempt: { attempt in
                     journal.finished.append(attempt)
                     if let id = journal.current {
                         try await store.finishAttempt(id: id, outcome: attempt.outcome, at: attempt.finishedAt)
                     }
-                }
-            ).attempts
+                })
         } catch {
-            attempts = journal.finished
             storeFailure = "\(error)"
         }
-        let resolution = TaggaReplyResolution.resolve(earlier + attempts.map(\.outcome))
+        let attempts = journal.finished
+        // The whole journal decides, earlier runs included; the text recorded is the one that reached the texter.
+        let outcomes = earlier.map(\.asOutcome) + attempts.map(\.outcome)
+        let messages = earlier.map(\.message) + attempts.map { _ in message }
+        let resolution = TaggaReplyResolution.resolve(outcomes)
+        let delivered = TaggaReplyResolution.deliveredAttemptIndex(outcomes).map { messages[$0] }
         do {
             try await store.release(
-                transactionID: transaction.id, token: claim.token, resolution: resolution, replyMessage: message,
+                transactionID: transaction.id, token: claim.token, resolution: resolution, replyMessage: delivered,
                 at: clock.now())
         } catch {
             storeFailure = storeFailure ?? "\(error)"
@@ -141,16 +144,4 @@ package enum ReplyReport: Sendable {
     case finished(TaggaReplyResolution, attempts: [TaggaReplyAttempt])
     /// The store failed; `attempts` are the POSTs that did go out (their outcomes may not be recorded).
     case storeFailed(String, attempts: [TaggaReplyAttempt])
-}
-
-extension ReplyJournalEntry {
-    /// The attempt as the resolution rules see it.
-    var asOutcome: TaggaAttemptOutcome {
-        if outcome == .answered, let returnCode {
-            let response = TaggaResponse(
-                transactionID: transactionID, returnCode: TaggaReturnCode(code: returnCode), message: detail)
-            return .answered(response, rawBody: responseBody ?? "")
-        }
-        return .unknown(.transport(detail ?? "no outcome recorded", requestWasWritten: true))
-    }
 }

@@ -118,6 +118,7 @@ package final class CallbackReceiver: Sendable {
         case "/healthz":
             return Self.text(.ok, "OK")
         case "/metrics":
+            if let rejection = networkGate(context.remoteAddress) { return refuse(rejection) }
             let statistics = try? await store.statistics(now: clock.now(), window: settings.window)
             var response = Self.text(.ok, metrics.exposition(statistics: statistics))
             response.headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
@@ -138,7 +139,7 @@ package final class CallbackReceiver: Sendable {
             return refuse(.payloadTooLarge)
         }
         let raw = RawCallbackRequest(
-            method: request.method.rawValue, target: request.uri.description,
+            method: request.method.rawValue, target: redactedTarget(request.uri.description),
             contentType: request.headers[.contentType], remoteAddress: context.remoteAddress?.ipAddress,
             body: Array(body.readableBytesView))
         let callback: InboundCallback
@@ -162,14 +163,22 @@ package final class CallbackReceiver: Sendable {
     private func gate(path: String, remote: SocketAddress?, method: HTTPRequest.Method) -> CallbackRejection? {
         let expected = settings.secret.isEmpty ? "/tagga" : "/tagga/" + settings.secret.reveal()
         guard path == expected || (settings.secret.isEmpty && path == "/tagga/") else { return .notFound }
-        if !settings.allowedNetworks.isEmpty {
-            let address = remote?.ipAddress ?? ""
-            guard settings.allowedNetworks.contains(where: { $0.contains(address: address) }) else {
-                return .forbidden
-            }
-        }
+        if let rejection = networkGate(remote) { return rejection }
         guard method == .post || method == .get else { return .methodNotAllowed }
         return nil
+    }
+
+    /// `allowed_networks` (403), for callbacks and metrics alike.
+    private func networkGate(_ remote: SocketAddress?) -> CallbackRejection? {
+        guard !settings.allowedNetworks.isEmpty else { return nil }
+        let address = remote?.ipAddress ?? ""
+        return settings.allowedNetworks.contains { $0.contains(address: address) } ? nil : .forbidden
+    }
+
+    /// The request target as stored: the path secret never reaches the database.
+    private func redactedTarget(_ target: String) -> String {
+        guard !settings.secret.isEmpty else { return target }
+        return target.replacingOccurrences(of: "/tagga/" + settings.secret.reveal(), with: "/tagga/<secret>")
     }
 
     private func refuse(_ rejection: CallbackRejection) -> Response {

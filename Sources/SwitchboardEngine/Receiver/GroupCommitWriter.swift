@@ -53,6 +53,10 @@ package final class GroupCommitWriter: Sendable {
             let started = clock.now
             do {
                 let results = try await store.insertCallbacks(batch.map(\.callback))
+                guard results.count == batch.count else {
+                    throw StoreError.unavailable(
+                        "the store answered \(results.count) results for \(batch.count) callbacks")
+                }
                 onCommit(batch.count, clock.now - started)
                 for (waiter, result) in zip(batch, results) { waiter.continuation.resume(returning: result) }
             } catch {

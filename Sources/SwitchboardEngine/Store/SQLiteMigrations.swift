@@ -57,6 +57,9 @@ enum SQLiteMigrations {
                     CREATE INDEX reply_attempt_transaction ON reply_attempt(transaction_id, id);
                     """)
         }
+        migrator.registerMigration("v2: whether a failed reply attempt had been fully written") { db in
+            try db.execute(sql: "ALTER TABLE reply_attempt ADD COLUMN request_written INTEGER")
+        }
         return migrator
     }
 }

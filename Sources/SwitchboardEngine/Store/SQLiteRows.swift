@@ -38,7 +38,8 @@ enum SQLiteRows {
             message: row["message"], paid: row["paid"], requestBody: row["request_body"],
             startedAt: date(row, "started_at") ?? .distantPast, finishedAt: date(row, "finished_at"),
             outcome: (row["outcome"] as String?).flatMap(AttemptOutcomeKind.init(rawValue:)),
-            returnCode: row["return_code"], responseBody: row["response_body"], detail: row["detail"])
+            returnCode: row["return_code"], responseBody: row["response_body"], detail: row["detail"],
+            requestWritten: row["request_written"])
     }
 
     static func rawCallback(_ row: Row) -> RawCallbackRequest {
@@ -49,18 +50,21 @@ enum SQLiteRows {
 
     /// The journal columns for an outcome.
     static func outcomeFields(_ outcome: TaggaAttemptOutcome) -> (
-        kind: AttemptOutcomeKind, returnCode: Int?, responseBody: String?, detail: String?
+        kind: AttemptOutcomeKind, returnCode: Int?, responseBody: String?, detail: String?, written: Bool
     ) {
         switch outcome {
         case .answered(let response, let raw):
-            return (.answered, response.returnCode.code, raw, response.returnCode.explanation)
+            return (.answered, response.returnCode.code, raw, response.returnCode.explanation, true)
         case .unknown(let reason):
             let body: String?
+            var written = true
             switch reason {
             case .httpStatus(_, let text), .unparseable(let text): body = text
-            case .transport: body = nil
+            case .transport(_, let wasWritten):
+                body = nil
+                written = wasWritten
             }
-            return (.unknown, nil, body, reason.description)
+            return (.unknown, nil, body, reason.description, written)
         }
     }
 }

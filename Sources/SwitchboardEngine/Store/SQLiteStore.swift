@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The embedded store: one SQLite file in WAL mode with `synchronous=FULL` (checked after opening, because GRDB
 /// lowers it to NORMAL), shared safely by several processes on one machine.
@@ -8,6 +9,7 @@ package final class SQLiteStore: Store {
     let pool: DatabasePool
     private let broadcaster = ChangeBroadcaster()
     private let watcher: SQLiteChangeWatcher
+    private let closed = Mutex(false)
 
     /// Opens (creating if needed) the database at `path` and applies the migrations.
     package init(path: String) throws {
@@ -151,6 +153,13 @@ package final class SQLiteStore: Store {
                         """,
                     arguments: [now.timeIntervalSince1970, transactionID])
             }
+            // A holder that died after Tagga's final answer but before its release: close from the journal.
+            let journal = try Self.journal(db, transactionID: transactionID)
+            let resolution = TaggaReplyResolution.resolve(journal.map(\.asOutcome))
+            if resolution.isFinal {
+                try Self.close(db, transactionID: transactionID, resolution: resolution, journal: journal, at: now)
+                return .final(TransactionState(after: resolution))
+            }
             let claim = ReplyClaim(
                 token: UUID().uuidString, operatorName: operatorName, claimedAt: now,
                 leaseUntil: now.addingTimeInterval(lease.timeInterval))
@@ -167,13 +176,14 @@ package final class SQLiteStore: Store {
                 ])
             return .claimed(claim)
         }
-        if case .claimed = result { broadcaster.publish(.updated(transactionID)) }
+        broadcaster.publish(.updated(transactionID))
         return result
     }
 
     package func beginAttempt(_ attempt: NewReplyAttempt) async throws -> Int64 {
         let id = try await immediateWrite { db -> Int64 in
-            try Self.requireClaim(db, transactionID: attempt.transactionID, token: attempt.token)
+            try Self.requireClaim(
+                db, transactionID: attempt.transactionID, token: attempt.token, liveAt: attempt.startedAt)
             try db.execute(
                 sql: """
                     INSERT INTO reply_attempt
@@ -188,10 +198,13 @@ package final class SQLiteStore: Store {
             try db.execute(
                 sql: """
                     UPDATE inbound_transaction SET attempt_count = attempt_count + 1, last_outcome = NULL,
-                        last_return_code = NULL, updated_at = ?
+                        last_return_code = NULL, claim_until = ?, updated_at = ?
                     WHERE id = ?
                     """,
-                arguments: [attempt.startedAt.timeIntervalSince1970, attempt.transactionID])
+                arguments: [
+                    attempt.leaseUntil.timeIntervalSince1970, attempt.startedAt.timeIntervalSince1970,
+                    attempt.transactionID,
+                ])
             return id
         }
         broadcaster.publish(.updated(attempt.transactionID))
@@ -204,23 +217,29 @@ package final class SQLiteStore: Store {
             try db.execute(
                 sql: """
                     UPDATE reply_attempt SET outcome = ?, return_code = ?, response_body = ?, detail = ?,
-                        finished_at = ?
+                        request_written = ?, finished_at = ?
                     WHERE id = ?
                     """,
                 arguments: [
-                    fields.kind.rawValue, fields.returnCode, fields.responseBody, fields.detail,
+                    fields.kind.rawValue, fields.returnCode, fields.responseBody, fields.detail, fields.written,
                     at.timeIntervalSince1970, id,
                 ])
-            let transactionID = try String.fetchOne(
-                db, sql: "SELECT transaction_id FROM reply_attempt WHERE id = ?", arguments: [id])
-            if let transactionID {
-                try db.execute(
-                    sql: """
-                        UPDATE inbound_transaction SET last_outcome = ?, last_return_code = ?, updated_at = ?
-                        WHERE id = ?
-                        """,
-                    arguments: [fields.kind.rawValue, fields.returnCode, at.timeIntervalSince1970, transactionID])
-            }
+            guard
+                let attempt = try Row.fetchOne(
+                    db, sql: "SELECT transaction_id, claim_token FROM reply_attempt WHERE id = ?", arguments: [id])
+            else { return nil }
+            let transactionID: String = attempt["transaction_id"]
+            // The transaction's summary columns belong to whoever holds the claim now: a late finish from a holder
+            // whose claim was taken over updates its journal row only.
+            try db.execute(
+                sql: """
+                    UPDATE inbound_transaction SET last_outcome = ?, last_return_code = ?, updated_at = ?
+                    WHERE id = ? AND claim_token = ?
+                    """,
+                arguments: [
+                    fields.kind.rawValue, fields.returnCode, at.timeIntervalSince1970, transactionID,
+                    attempt["claim_token"] as String,
+                ])
             return transactionID
         }
         if let transactionID { broadcaster.publish(.updated(transactionID)) }
@@ -229,9 +248,16 @@ package final class SQLiteStore: Store {
     package func release(
         transactionID: String, token: String, resolution: TaggaReplyResolution, replyMessage: String?, at: Date
     ) async throws {
-        let state = TransactionState(after: resolution)
         try await immediateWrite { db in
-            try Self.requireClaim(db, transactionID: transactionID, token: token)
+            try Self.requireClaim(db, transactionID: transactionID, token: token, liveAt: nil)
+            try db.execute(
+                sql: """
+                    UPDATE reply_attempt SET outcome = 'unknown', finished_at = ?,
+                        detail = 'the outcome could not be recorded'
+                    WHERE claim_token = ? AND outcome IS NULL
+                    """,
+                arguments: [at.timeIntervalSince1970, token])
+            let state = TransactionState(after: resolution)
             let replied = state == .replied
             try db.execute(
                 sql: """
@@ -239,13 +265,15 @@ package final class SQLiteStore: Store {
                         reply_message = CASE WHEN ? THEN ? ELSE reply_message END,
                         replied_at = CASE WHEN ? THEN ? ELSE replied_at END,
                         operator = CASE WHEN ? THEN claim_operator ELSE operator END,
+                        last_outcome = (SELECT outcome FROM reply_attempt WHERE transaction_id = ? ORDER BY id DESC
+                            LIMIT 1),
                         claim_token = NULL, claim_operator = NULL, claimed_at = NULL, claim_until = NULL,
                         updated_at = ?
                     WHERE id = ?
                     """,
                 arguments: [
                     state.rawValue, state.isFinal ? resolution.summary : nil, replied, replyMessage, replied,
-                    at.timeIntervalSince1970, state.isFinal, at.timeIntervalSince1970, transactionID,
+                    at.timeIntervalSince1970, state.isFinal, transactionID, at.timeIntervalSince1970, transactionID,
                 ])
         }
         broadcaster.publish(.updated(transactionID))
@@ -279,11 +307,12 @@ package final class SQLiteStore: Store {
 
     package func changes() -> AsyncStream<StoreChange> {
         let stream = broadcaster.subscribe()
-        watcher.startIfNeeded()
+        if !closed.withLock({ $0 }) { watcher.startIfNeeded() }
         return stream
     }
 
     package func close() async throws {
+        closed.withLock { $0 = true }
         watcher.stop()
         broadcaster.finish()
         try pool.close()
@@ -302,10 +331,45 @@ package final class SQLiteStore: Store {
         }
     }
 
-    private static func requireClaim(_ db: Database, transactionID: String, token: String) throws {
-        let holder = try String.fetchOne(
-            db, sql: "SELECT claim_token FROM inbound_transaction WHERE id = ? AND state = 'replying'",
+    private static func requireClaim(_ db: Database, transactionID: String, token: String, liveAt: Date?) throws {
+        let row = try Row.fetchOne(
+            db,
+            sql: "SELECT claim_token, claim_until FROM inbound_transaction WHERE id = ? AND state = 'replying'",
             arguments: [transactionID])
-        guard holder == token else { throw StoreError.claimLost(transactionID: transactionID) }
+        guard let row, row["claim_token"] as String? == token else {
+            throw StoreError.claimLost(transactionID: transactionID)
+        }
+        if let liveAt, let until = row["claim_until"] as Double?, until <= liveAt.timeIntervalSince1970 {
+            throw StoreError.claimLost(transactionID: transactionID)
+        }
+    }
+
+    private static func journal(_ db: Database, transactionID: String) throws -> [ReplyJournalEntry] {
+        try Row.fetchAll(
+            db, sql: "SELECT * FROM reply_attempt WHERE transaction_id = ? ORDER BY id", arguments: [transactionID]
+        ).map(SQLiteRows.journalEntry)
+    }
+
+    /// Closes a transaction from its journal's final answer, recording the text that reached the texter.
+    private static func close(
+        _ db: Database, transactionID: String, resolution: TaggaReplyResolution, journal: [ReplyJournalEntry],
+        at now: Date
+    ) throws {
+        let state = TransactionState(after: resolution)
+        let delivered = TaggaReplyResolution.deliveredAttemptIndex(journal.map(\.asOutcome)).map { journal[$0] }
+        try db.execute(
+            sql: """
+                UPDATE inbound_transaction SET state = ?, resolution = ?, reply_message = ?, replied_at = ?,
+                    operator = ?, claim_token = NULL, claim_operator = NULL, claimed_at = NULL, claim_until = NULL,
+                    last_outcome = (SELECT outcome FROM reply_attempt WHERE transaction_id = ? ORDER BY id DESC
+                        LIMIT 1),
+                    updated_at = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                state.rawValue, resolution.summary, delivered?.message,
+                (delivered?.finishedAt ?? delivered?.startedAt)?.timeIntervalSince1970, delivered?.operatorName,
+                transactionID, now.timeIntervalSince1970, transactionID,
+            ])
     }
 }

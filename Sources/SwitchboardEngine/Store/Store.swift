@@ -27,16 +27,19 @@ package protocol Store: Sendable {
     func rawCallback(transactionID: String) async throws -> RawCallbackRequest?
 
     /// Claims a transaction for a reply: succeeds only if it is open and no live claim exists. A claim whose lease
-    /// has run out (its holder died) is taken over, and its unfinished attempts are marked abandoned.
+    /// has run out (its holder died) is taken over, and its unfinished attempts are marked abandoned. If the
+    /// journal already holds a final answer (a holder died after Tagga's answer, before its release), the
+    /// transaction is closed from it and `.final` returned: nothing is sent again.
     func claim(transactionID: String, operatorName: String, now: Date, lease: Duration) async throws -> ClaimResult
 
-    /// Journals an attempt before its POST; fails unless `token` still holds the claim.
+    /// Journals an attempt before its POST and renews the lease; fails unless `token` still holds a live claim.
     func beginAttempt(_ attempt: NewReplyAttempt) async throws -> Int64
 
     /// Records an attempt's outcome after its POST.
     func finishAttempt(id: Int64, outcome: TaggaAttemptOutcome, at: Date) async throws
 
-    /// Ends a claim: the transaction takes the state the resolution gives it.
+    /// Ends a claim: the transaction takes the state the resolution gives it; this claim's attempts left without an
+    /// outcome are marked unknown. `replyMessage` is the text that reached the texter, when one did.
     func release(
         transactionID: String, token: String, resolution: TaggaReplyResolution, replyMessage: String?, at: Date
     ) async throws
@@ -111,10 +114,12 @@ package struct NewReplyAttempt: Sendable, Hashable {
     package var paid: Bool
     package var requestBody: String
     package var startedAt: Date
+    /// The claim's lease is renewed to this, so an attempt never outlives it.
+    package var leaseUntil: Date
 
     package init(
         transactionID: String, token: String, operatorName: String, message: String, paid: Bool, requestBody: String,
-        startedAt: Date
+        startedAt: Date, leaseUntil: Date
     ) {
         self.transactionID = transactionID
         self.token = token
@@ -123,6 +128,7 @@ package struct NewReplyAttempt: Sendable, Hashable {
         self.paid = paid
         self.requestBody = requestBody
         self.startedAt = startedAt
+        self.leaseUntil = leaseUntil
     }
 }
 

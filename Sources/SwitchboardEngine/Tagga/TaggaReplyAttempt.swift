@@ -31,6 +31,16 @@ package enum TaggaAttemptOutcome: Sendable {
         if case .answered(let response, _) = self { return response.returnCode }
         return nil
     }
+
+    /// Whether this attempt may have been acted on by Tagga without our knowing: an unknown outcome, unless the
+    /// request provably never left (a failure before it was fully written).
+    package var mayHaveReachedProvider: Bool {
+        switch self {
+        case .answered: false
+        case .unknown(.transport(_, let written)): written
+        case .unknown: true
+        }
+    }
 }
 
 /// Why an attempt's outcome is unknown. None of these is ever a success.

@@ -15,18 +15,39 @@ package enum TaggaReplyResolution: Sendable, Hashable {
     /// Every attempt ended without a usable answer.
     case unknown
 
-    /// Resolves the attempts, oldest first.
+    /// Resolves the attempts, oldest first. The first final answer decides (0, 1, 19, 20: once Tagga has said
+    /// one of these, nothing later changes it); a 19 after an earlier attempt that may have reached Tagga confirms
+    /// that attempt. Without a final answer, the last attempt says where the text stands.
     package static func resolve(_ outcomes: [TaggaAttemptOutcome]) -> TaggaReplyResolution {
-        guard let last = outcomes.last else { return .unknown }
-        guard let code = last.returnCode else { return .unknown }
-        let earlierUnknown = outcomes.dropLast().contains { $0.returnCode == nil }
-        switch code {
-        case .success: return .replied
-        case .invalidRecipient: return .rejected
-        case .transactionTimeout: return .expired
-        case .invalidTransaction: return earlierUnknown ? .repliedConfirmedByDuplicate : .answeredElsewhere
-        default: return .stillPending(code)
+        for (index, outcome) in outcomes.enumerated() {
+            guard let code = outcome.returnCode else { continue }
+            switch code {
+            case .success: return .replied
+            case .invalidRecipient: return .rejected
+            case .transactionTimeout: return .expired
+            case .invalidTransaction:
+                let earlierUnknown = outcomes[..<index].contains { $0.mayHaveReachedProvider }
+                return earlierUnknown ? .repliedConfirmedByDuplicate : .answeredElsewhere
+            default: continue
+            }
         }
+        guard let last = outcomes.last else { return .unknown }
+        if let code = last.returnCode { return .stillPending(code) }
+        return .unknown
+    }
+
+    /// Which attempt's text reached the texter, for a resolution that says one did: the attempt answered 0, or
+    /// the last attempt that may have reached Tagga before the 19 that confirmed it.
+    package static func deliveredAttemptIndex(_ outcomes: [TaggaAttemptOutcome]) -> Int? {
+        for (index, outcome) in outcomes.enumerated() {
+            switch outcome.returnCode {
+            case .success: return index
+            case .invalidTransaction: return outcomes[..<index].lastIndex { $0.mayHaveReachedProvider }
+            case .invalidRecipient, .transactionTimeout: return nil
+            default: continue
+            }
+        }
+        return nil
     }
 
     /// Whether the transaction is over (nothing more can be sent).

@@ -95,6 +95,21 @@ import Testing
         #expect(TaggaReplyResolution.resolve([Self.answered(42)]) == .stillPending(.unrecognized(42)))
     }
 
+    @Test func theFirstFinalAnswerDecides() {
+        #expect(TaggaReplyResolution.resolve([Self.answered(0), Self.answered(19)]) == .replied)
+        #expect(TaggaReplyResolution.resolve([Self.answered(5), Self.unknown]) == .unknown)
+        #expect(TaggaReplyResolution.resolve([Self.unknown, Self.answered(5)]) == .stillPending(.messageLengthInvalid))
+        #expect(TaggaReplyResolution.resolve([Self.answered(2), Self.answered(20)]) == .expired)
+    }
+
+    @Test func anAttemptThatNeverLeftConfirmsNothing() {
+        let neverLeft = TaggaAttemptOutcome.unknown(.transport("connection refused", requestWasWritten: false))
+        #expect(TaggaReplyResolution.resolve([neverLeft, Self.answered(19)]) == .answeredElsewhere)
+        #expect(TaggaReplyResolution.deliveredAttemptIndex([neverLeft, Self.answered(19)]) == nil)
+        #expect(TaggaReplyResolution.deliveredAttemptIndex([Self.unknown, neverLeft, Self.answered(19)]) == 0)
+        #expect(TaggaReplyResolution.deliveredAttemptIndex([Self.answered(5), Self.answered(0)]) == 1)
+    }
+
     @Test func onlyTerminalResolutionsAreFinal() {
         #expect(TaggaReplyResolution.replied.isFinal)
         #expect(TaggaReplyResolution.expired.isFinal)

@@ -70,7 +70,8 @@ import Testing
         let attempt = try await store.beginAttempt(
             NewReplyAttempt(
                 transactionID: "100", token: claim.token, operatorName: "ana", message: "ok", paid: false,
-                requestBody: "apikey=***", startedAt: now))
+                requestBody: "apikey=***", startedAt: now,
+                leaseUntil: now.addingTimeInterval(60)))
         let answer = TaggaResponse(transactionID: "100", returnCode: .success, message: "Success")
         try await store.finishAttempt(id: attempt, outcome: .answered(answer, rawBody: answer.xml), at: now)
         try await store.release(
@@ -98,7 +99,7 @@ import Testing
         _ = try await store.claim(transactionID: "100", operatorName: "ana", now: now, lease: .seconds(1))
         let attempt = NewReplyAttempt(
             transactionID: "100", token: "not-the-token", operatorName: "ana", message: "ok", paid: false,
-            requestBody: "", startedAt: now)
+            requestBody: "", startedAt: now, leaseUntil: now.addingTimeInterval(60))
         await #expect(throws: StoreError.claimLost(transactionID: "100")) {
             _ = try await store.beginAttempt(attempt)
         }
@@ -127,7 +128,8 @@ import Testing
             _ = try await store.beginAttempt(
                 NewReplyAttempt(
                     transactionID: "100", token: claim.token, operatorName: "ana", message: "ok", paid: false,
-                    requestBody: "apikey=***", startedAt: now))
+                    requestBody: "apikey=***", startedAt: now,
+                    leaseUntil: now.addingTimeInterval(60)))
             // The process dies here: no outcome, no release. The store is closed only as the OS would.
             try await store.close()
         }
@@ -181,7 +183,8 @@ import Testing
         let attempt = try await store.beginAttempt(
             NewReplyAttempt(
                 transactionID: "1", token: claim.token, operatorName: "ana", message: "x", paid: false,
-                requestBody: "", startedAt: now))
+                requestBody: "", startedAt: now,
+                leaseUntil: now.addingTimeInterval(60)))
         try await store.finishAttempt(
             id: attempt, outcome: .unknown(.transport("reset", requestWasWritten: true)), at: now)
         let statistics = try await store.statistics(now: now, window: window)

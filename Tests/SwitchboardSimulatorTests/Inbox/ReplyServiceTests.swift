@@ -157,7 +157,8 @@ import Testing
             _ = try await setup.store.beginAttempt(
                 NewReplyAttempt(
                     transactionID: "100", token: claim.token, operatorName: "ben", message: "ok", paid: false,
-                    requestBody: "", startedAt: now))
+                    requestBody: "", startedAt: now,
+                    leaseUntil: now.addingTimeInterval(5)))
             // That POST did reach Tagga before the process died.
             _ = await fixture.taggaClient().reply(
                 TaggaReplyRequest(tagg: "HELP", transactionID: "100", message: "ok", paid: false))
@@ -169,6 +170,32 @@ import Testing
             }
             #expect(resolution == .repliedConfirmedByDuplicate)
             #expect(try await setup.store.journal(transactionID: "100").map(\.outcome) == [.abandoned, .answered])
+            try await setup.store.close()
+        }
+    }
+
+    /// "Yes" went out and its answer was lost; the operator retried with "No" and got 19. The customer has "Yes":
+    /// that is what the record says.
+    @Test func aConfirmedReplyRecordsTheTextThatWasDelivered() async throws {
+        try await SimulatorFixture.with(readTimeout: .milliseconds(300)) { fixture in
+            let setup = try await Setup.make(fixture)
+            fixture.simulator.faults.script(
+                [.timeoutAfterBody, .serverError, .serverError, .serverError], for: .taggaReply)
+            let first = await setup.service.reply(transactionID: "100", message: "Yes", paid: false)
+            guard case .finished(.unknown, _) = first else {
+                Issue.record("expected an unknown outcome, got \(first)")
+                return
+            }
+            let pending = try #require(try await setup.store.transaction(id: "100"))
+            #expect(pending.status(now: fixture.clock.now(), window: ReplyWindow()) == .outcomeUnknown)
+            let second = await setup.service.reply(transactionID: "100", message: "No", paid: false)
+            guard case .finished(.repliedConfirmedByDuplicate, _) = second else {
+                Issue.record("expected a confirmed reply, got \(second)")
+                return
+            }
+            let stored = try #require(try await setup.store.transaction(id: "100"))
+            #expect(stored.replyMessage == "Yes")
+            #expect(fixture.simulator.tagga.acceptedReplies.map(\.message) == ["Yes"])
             try await setup.store.close()
         }
     }

@@ -1,0 +1,80 @@
+/// One cell of the screen: a grapheme (or "" when the cell is covered by the wide character before it) and the
+/// role it is drawn in.
+package struct Cell: Sendable, Hashable {
+    package var text: String
+    package var role: StyleRole
+
+    package init(_ text: String = " ", role: StyleRole = .normal) {
+        self.text = text
+        self.role = role
+    }
+
+    /// The right half of a wide character.
+    package var isContinuation: Bool { text.isEmpty }
+}
+
+/// A frame: a grid of cells the renderer draws into and the backend diffs against the previous one. Tests read it
+/// back as literal lines (the model is ratatui's `Buffer`).
+package struct ScreenBuffer: Sendable, Hashable {
+    package let width: Int
+    package let height: Int
+    package private(set) var cells: [Cell]
+
+    package init(width: Int, height: Int, fill: Cell = Cell()) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: fill, count: self.width * self.height)
+    }
+
+    package subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * width + x] }
+        set { cells[y * width + x] = newValue }
+    }
+
+    /// Writes sanitized `text` from column `x` of row `y`, at most `maxWidth` columns (default: to the edge);
+    /// a wide character that would not fit whole is replaced by spaces. Returns the columns used.
+    @discardableResult
+    package mutating func write(_ text: String, x: Int, y: Int, role: StyleRole, maxWidth: Int? = nil) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let limit = min(width, x + (maxWidth ?? width))
+        var column = max(0, x)
+        for character in text {
+            let columns = CharacterWidth.of(character)
+            if columns == 0 {
+                // A combining mark or joiner that stands alone: attach it to the previous cell.
+                if column > 0, column - 1 < width {
+                    self[column - 1, y].text.append(character)
+                }
+                continue
+            }
+            if column + columns > limit {
+                while column < limit {
+                    self[column, y] = Cell(" ", role: role)
+                    column += 1
+                }
+                break
+            }
+            self[column, y] = Cell(String(character), role: role)
+            if columns == 2 { self[column + 1, y] = Cell("", role: role) }
+            column += columns
+        }
+        return column - max(0, x)
+    }
+
+    /// Fills columns `x..<x+count` of row `y` with spaces in `role`.
+    package mutating func fill(x: Int, y: Int, count: Int, role: StyleRole) {
+        guard y >= 0, y < height else { return }
+        for column in max(0, x)..<min(width, x + count) { self[column, y] = Cell(" ", role: role) }
+    }
+
+    /// Row `y` as text (wide characters once, trailing spaces kept).
+    package func line(_ y: Int) -> String {
+        (0..<width).map { self[$0, y] }.filter { !$0.isContinuation }.map(\.text).joined()
+    }
+
+    /// Every row as text, for tests.
+    package var lines: [String] { (0..<height).map(line) }
+
+    /// Row `y`'s roles, one per column, for asserting styles in tests.
+    package func roles(_ y: Int) -> [StyleRole] { (0..<width).map { self[$0, y].role } }
+}

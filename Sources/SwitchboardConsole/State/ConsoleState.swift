@@ -1,0 +1,84 @@
+import Foundation
+import SwitchboardEngine
+
+/// The whole console as a value: what is loaded, what is selected, which pane is open, what is being typed.
+/// Only ``ConsoleUpdate/update(_:_:)`` changes it; ``ConsoleRenderer`` draws it.
+package struct ConsoleState: Sendable {
+    /// Which pane has the keyboard.
+    package enum Mode: Sendable, Hashable {
+        case inbox
+        case compose
+        case search
+        case help
+    }
+
+    package var transactions: [InboxTransaction] = []
+    package var window: ReplyWindow
+    package var now: Date
+    package var width: Int
+    package var height: Int
+    package var mode: Mode = .inbox
+    package var filter: InboxFilter = .pending
+    /// Only this tagg (case-insensitive), or all.
+    package var taggFilter: String?
+    /// The applied search, and the one being typed after `/`.
+    package var search = ""
+    package var searchDraft = ""
+    package var selectedID: String?
+    package var compose: ComposeDraft?
+    package var journals: [String: [ReplyJournalEntry]] = [:]
+    package var status = ConsoleStatus()
+    package var paymentRegistered = false
+    /// A one-line message under the inbox, and when it stops showing.
+    package var flash: (text: String, isError: Bool, until: Date)?
+    /// Ring the bell when a text arrives and when one reaches its last minute.
+    package var bell = true
+    /// Texts already rung for at one minute left.
+    package var warnedLastMinute: Set<String> = []
+    package var quitting = false
+
+    package init(window: ReplyWindow, now: Date, width: Int, height: Int) {
+        self.window = window
+        self.now = now
+        self.width = width
+        self.height = height
+    }
+
+    /// The texts the inbox shows: filter, tagg and search applied, deadline first.
+    package var visible: [InboxTransaction] {
+        let needle = search.lowercased()
+        return transactions.filter { transaction in
+            let status = transaction.status(now: now, window: window)
+            let left = window.timeLeft(receivedAt: transaction.receivedAt, now: now).timeInterval
+            guard filter.admits(status, secondsLeft: left) else { return false }
+            if let taggFilter, transaction.tagg.caseInsensitiveCompare(taggFilter) != .orderedSame { return false }
+            guard !needle.isEmpty else { return true }
+            return transaction.message.lowercased().contains(needle) || transaction.id.lowercased().contains(needle)
+                || transaction.tagg.lowercased().contains(needle)
+        }
+    }
+
+    /// The selected text, when it is visible.
+    package var selected: InboxTransaction? {
+        let rows = visible
+        return rows.first { $0.id == selectedID } ?? rows.first
+    }
+
+    /// How many texts are in each state, for the header.
+    package var counts: (open: Int, expiring: Int, replied: Int, closed: Int) {
+        var counts = (open: 0, expiring: 0, replied: 0, closed: 0)
+        for transaction in transactions {
+            let status = transaction.status(now: now, window: window)
+            let left = window.timeLeft(receivedAt: transaction.receivedAt, now: now).timeInterval
+            if status.isOpen || status == .replying {
+                counts.open += 1
+                if left < 300 { counts.expiring += 1 }
+            } else if status == .replied {
+                counts.replied += 1
+            } else {
+                counts.closed += 1
+            }
+        }
+        return counts
+    }
+}

@@ -1,0 +1,235 @@
+import Foundation
+import SwitchboardEngine
+
+/// The one place the console's state changes: `update(state, event) -> effects` (the model is Bubble Tea's
+/// Update). Pure: no I/O, no clock, no terminal; the effects are carried out by the runtime and come back as events.
+package enum ConsoleUpdate {
+    /// Applies `event` to `state` and returns what the engine should do.
+    package static func update(_ state: inout ConsoleState, _ event: ConsoleEvent) -> [ConsoleEffect] {
+        switch event {
+        case .key(let key):
+            return handle(key, in: &state)
+        case .tick(let now):
+            state.now = now
+            if let flash = state.flash, flash.until <= now { state.flash = nil }
+            return lastMinuteBells(&state)
+        case .resize(let width, let height):
+            state.width = width
+            state.height = height
+            return []
+        case .inboxLoaded(let transactions):
+            return loaded(transactions, into: &state)
+        case .journalLoaded(let id, let entries):
+            state.journals[id] = entries
+            return []
+        case .replyFinished(let id, let report):
+            return finished(id, report, in: &state)
+        case .statusChanged(let status):
+            state.status = status
+            return []
+        }
+    }
+
+    // MARK: - Keys
+
+    private static func handle(_ key: Key, in state: inout ConsoleState) -> [ConsoleEffect] {
+        let action = KeyBindings.action(for: key, in: state.mode)
+        switch state.mode {
+        case .help:
+            if action == .leavePane { state.mode = .inbox }
+            return []
+        case .search:
+            return searchKey(key, action, in: &state)
+        case .compose:
+            return composeKey(key, action, in: &state)
+        case .inbox:
+            guard let action else { return [] }
+            return inboxAction(action, in: &state)
+        }
+    }
+
+    private static func inboxAction(_ action: ConsoleAction, in state: inout ConsoleState) -> [ConsoleEffect] {
+        let rows = state.visible
+        let index = rows.firstIndex { $0.id == state.selected?.id } ?? 0
+        let page = max(1, state.height - 12)
+        switch action {
+        case .moveUp: return select(rows, index - 1, in: &state)
+        case .moveDown: return select(rows, index + 1, in: &state)
+        case .pageUp: return select(rows, index - page, in: &state)
+        case .pageDown: return select(rows, index + page, in: &state)
+        case .top: return select(rows, 0, in: &state)
+        case .bottom: return select(rows, rows.count - 1, in: &state)
+        case .openReply: return openReply(in: &state)
+        case .cycleFilter:
+            state.filter = state.filter.next
+            return select(state.visible, 0, in: &state)
+        case .cycleTagg:
+            let taggs = Array(Set(state.transactions.map { $0.tagg.uppercased() })).sorted()
+            if let current = state.taggFilter?.uppercased(), let position = taggs.firstIndex(of: current) {
+                state.taggFilter = position + 1 < taggs.count ? taggs[position + 1] : nil
+            } else {
+                state.taggFilter = taggs.first
+            }
+            return select(state.visible, 0, in: &state)
+        case .startSearch:
+            state.searchDraft = state.search
+            state.mode = .search
+            return []
+        case .clearSearch:
+            state.search = ""
+            return []
+        case .showHelp:
+            state.mode = .help
+            return []
+        case .quit:
+            state.quitting = true
+            return [.quit]
+        default:
+            return []
+        }
+    }
+
+    private static func select(_ rows: [InboxTransaction], _ index: Int, in state: inout ConsoleState)
+        -> [ConsoleEffect]
+    {
+        guard !rows.isEmpty else { return [] }
+        let id = rows[min(max(0, index), rows.count - 1)].id
+        guard id != state.selectedID else { return [] }
+        state.selectedID = id
+        return [.loadJournal(id)]
+    }
+
+    private static func openReply(in state: inout ConsoleState) -> [ConsoleEffect] {
+        guard let selected = state.selected else { return [] }
+        let status = selected.status(now: state.now, window: state.window)
+        guard status.isOpen else {
+            flash("\(selected.id) is \(status.rawValue): nothing to reply to", error: true, in: &state)
+            return []
+        }
+        if state.compose?.transactionID != selected.id { state.compose = ComposeDraft(transactionID: selected.id) }
+        state.compose?.result = nil
+        state.mode = .compose
+        return []
+    }
+
+    private static func composeKey(_ key: Key, _ action: ConsoleAction?, in state: inout ConsoleState)
+        -> [ConsoleEffect]
+    {
+        guard var draft = state.compose else {
+            state.mode = .inbox
+            return []
+        }
+        defer { state.compose = draft }
+        if action == .leavePane {
+            state.mode = .inbox
+            return []
+        }
+        guard !draft.sending else { return [] }
+        switch action {
+        case .send: return send(&draft, in: state)
+        case .insertNewline: draft.insert("\n")
+        case .togglePaid: draft.paid.toggle()
+        case .cursorLeft: draft.moveLeft()
+        case .cursorRight: draft.moveRight()
+        case .cursorHome: draft.moveHome()
+        case .cursorEnd: draft.moveEnd()
+        case .deleteBackward: draft.backspace()
+        case .deleteForward: draft.deleteForward()
+        default:
+            if case .character(let character) = key { draft.insert(character) }
+            if case .tab = key { draft.insert(" ") }
+        }
+        draft.result = nil
+        return []
+    }
+
+    private static func send(_ draft: inout ComposeDraft, in state: ConsoleState) -> [ConsoleEffect] {
+        guard let transaction = state.transactions.first(where: { $0.id == draft.transactionID }) else {
+            draft.result = "This text is no longer in the inbox."
+            draft.resultIsError = true
+            return []
+        }
+        if let refusal = ComposePreflight.refusal(for: draft, transaction: transaction, state: state) {
+            draft.result = refusal.description
+            draft.resultIsError = true
+            return []
+        }
+        draft.sending = true
+        draft.result = "sending…"
+        draft.resultIsError = false
+        return [.sendReply(transactionID: draft.transactionID, message: draft.text, paid: draft.paid)]
+    }
+
+    private static func searchKey(_ key: Key, _ action: ConsoleAction?, in state: inout ConsoleState)
+        -> [ConsoleEffect]
+    {
+        switch action {
+        case .applySearch:
+            state.search = state.searchDraft
+            state.mode = .inbox
+            return select(state.visible, 0, in: &state)
+        case .leavePane:
+            state.mode = .inbox
+        case .deleteBackward:
+            if !state.searchDraft.isEmpty { state.searchDraft.removeLast() }
+        default:
+            if case .character(let character) = key { state.searchDraft.append(character) }
+        }
+        return []
+    }
+
+    // MARK: - Engine events
+
+    private static func loaded(_ transactions: [InboxTransaction], into state: inout ConsoleState) -> [ConsoleEffect] {
+        let firstLoad = state.transactions.isEmpty
+        let known = Set(state.transactions.map(\.id))
+        state.transactions = transactions.sorted { ($0.receivedAt, $0.id) < ($1.receivedAt, $1.id) }
+        var effects: [ConsoleEffect] = []
+        let arrived = transactions.filter { !known.contains($0.id) }
+        if !firstLoad, !arrived.isEmpty, state.bell { effects.append(.bell) }
+        if state.selectedID == nil || !state.visible.contains(where: { $0.id == state.selectedID }),
+            let first = state.visible.first
+        {
+            state.selectedID = first.id
+            effects.append(.loadJournal(first.id))
+        } else if let id = state.selectedID, transactions.contains(where: { $0.id == id }) {
+            effects.append(.loadJournal(id))
+        }
+        return effects
+    }
+
+    private static func finished(_ id: String, _ report: ReplyReport, in state: inout ConsoleState)
+        -> [ConsoleEffect]
+    {
+        let (text, succeeded) = ReplyOutcomeText.describe(report)
+        if state.compose?.transactionID == id {
+            state.compose?.sending = false
+            state.compose?.result = text
+            state.compose?.resultIsError = !succeeded
+            if succeeded {
+                state.compose = nil
+                if state.mode == .compose { state.mode = .inbox }
+            }
+        }
+        flash("\(id): \(text)", error: !succeeded, in: &state)
+        return [.loadJournal(id)]
+    }
+
+    private static func lastMinuteBells(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard state.bell else { return [] }
+        var ring = false
+        for transaction in state.transactions where !state.warnedLastMinute.contains(transaction.id) {
+            let left = state.window.timeLeft(receivedAt: transaction.receivedAt, now: state.now).timeInterval
+            guard left > 0, left <= 60, transaction.status(now: state.now, window: state.window).isOpen else {
+                continue
+            }
+            state.warnedLastMinute.insert(transaction.id)
+            ring = true
+        }
+        return ring ? [.bell] : []
+    }
+
+    private static func flash(_ text: String, error: Bool, in state: inout ConsoleState) {
+        state.flash = (text, error, state.now.addingTimeInterval(6))
+    }
+}

@@ -1,0 +1,86 @@
+/// What a key does. The bindings are data: the help overlay and the README's key table are generated from
+/// ``KeyBindings/all`` (the model is lazygit's and k9s's binding tables).
+package enum ConsoleAction: Sendable, Hashable {
+    case moveUp, moveDown, pageUp, pageDown, top, bottom
+    case openReply, cycleFilter, cycleTagg, startSearch, clearSearch, showHelp, quit
+    case send, insertNewline, togglePaid, leavePane
+    case cursorLeft, cursorRight, cursorHome, cursorEnd, deleteBackward, deleteForward
+    case applySearch
+}
+
+/// One binding: its keys, where it works, and its line of help.
+package struct KeyBinding: Sendable, Hashable {
+    package var keys: [Key]
+    package var modes: Set<ConsoleState.Mode>
+    package var action: ConsoleAction
+    package var help: String
+}
+
+package enum KeyBindings {
+    package static let all: [KeyBinding] = [
+        KeyBinding(keys: [.up, .character("k")], modes: [.inbox], action: .moveUp, help: "previous text"),
+        KeyBinding(keys: [.down, .character("j")], modes: [.inbox], action: .moveDown, help: "next text"),
+        KeyBinding(keys: [.pageUp], modes: [.inbox], action: .pageUp, help: "a page up"),
+        KeyBinding(keys: [.pageDown], modes: [.inbox], action: .pageDown, help: "a page down"),
+        KeyBinding(keys: [.home, .character("g")], modes: [.inbox], action: .top, help: "most urgent text"),
+        KeyBinding(keys: [.end, .character("G")], modes: [.inbox], action: .bottom, help: "last text"),
+        KeyBinding(
+            keys: [.enter, .character("r")], modes: [.inbox], action: .openReply,
+            help: "reply to the selected text"),
+        KeyBinding(
+            keys: [.character("f")], modes: [.inbox], action: .cycleFilter,
+            help: "filter: pending, expiring, replied, closed, all"),
+        KeyBinding(keys: [.character("t")], modes: [.inbox], action: .cycleTagg, help: "show one tagg, then all"),
+        KeyBinding(keys: [.character("/")], modes: [.inbox], action: .startSearch, help: "search texts, ids, taggs"),
+        KeyBinding(keys: [.escape], modes: [.inbox], action: .clearSearch, help: "clear the search"),
+        KeyBinding(keys: [.character("?")], modes: [.inbox], action: .showHelp, help: "this help"),
+        KeyBinding(keys: [.character("q")], modes: [.inbox], action: .quit, help: "quit"),
+        KeyBinding(
+            keys: [.enter], modes: [.compose], action: .send, help: "send, once the pre-flight passes"),
+        KeyBinding(keys: [.newline], modes: [.compose], action: .insertNewline, help: "new line in the reply"),
+        KeyBinding(keys: [.control("p")], modes: [.compose], action: .togglePaid, help: "paid on/off (longer limit)"),
+        KeyBinding(keys: [.escape], modes: [.compose], action: .leavePane, help: "leave the reply (kept as a draft)"),
+        KeyBinding(keys: [.left], modes: [.compose, .search], action: .cursorLeft, help: "cursor left"),
+        KeyBinding(keys: [.right], modes: [.compose, .search], action: .cursorRight, help: "cursor right"),
+        KeyBinding(keys: [.home, .control("a")], modes: [.compose], action: .cursorHome, help: "start of the reply"),
+        KeyBinding(keys: [.end, .control("e")], modes: [.compose], action: .cursorEnd, help: "end of the reply"),
+        KeyBinding(
+            keys: [.backspace], modes: [.compose, .search], action: .deleteBackward,
+            help: "delete the character before the cursor"),
+        KeyBinding(
+            keys: [.delete], modes: [.compose], action: .deleteForward, help: "delete the character under the cursor"),
+        KeyBinding(keys: [.enter], modes: [.search], action: .applySearch, help: "apply the search"),
+        KeyBinding(keys: [.escape], modes: [.search], action: .leavePane, help: "cancel the search"),
+        KeyBinding(
+            keys: [.escape, .character("?"), .character("q")], modes: [.help], action: .leavePane,
+            help: "close the help"),
+    ]
+
+    /// The action `key` triggers in `mode`, if any.
+    package static func action(for key: Key, in mode: ConsoleState.Mode) -> ConsoleAction? {
+        all.first { $0.modes.contains(mode) && $0.keys.contains(key) }?.action
+    }
+
+    /// The README's key table, generated from the same list as the help overlay.
+    package static var markdownTable: String {
+        var lines = ["| where | keys | does |", "|---|---|---|"]
+        for binding in all {
+            let keys = binding.keys.map { "`\($0.description.replacingOccurrences(of: "|", with: "\\|"))`" }
+            let modes = binding.modes.map(\.title).sorted().joined(separator: ", ")
+            lines.append("| \(modes) | \(keys.joined(separator: " ")) | \(binding.help) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension ConsoleState.Mode {
+    /// The pane's name in help texts.
+    package var title: String {
+        switch self {
+        case .inbox: "inbox"
+        case .compose: "reply"
+        case .search: "search"
+        case .help: "help"
+        }
+    }
+}

@@ -49,7 +49,7 @@ let package = Package(
         ),
         .target(
             name: "SwitchboardConsole",
-            dependencies: ["CNCurses", "SwitchboardEngine"]
+            dependencies: ["CNCurses", "SwitchboardEngine", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .executableTarget(
             name: "switchboard",
@@ -58,6 +58,7 @@ let package = Package(
                 "SwitchboardSimulator",
                 "SwitchboardConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -19,6 +19,32 @@ static inline int sb_cols(void) { return COLS; }
 static inline int sb_colors(void) { return COLORS; }
 static inline int sb_color_pairs(void) { return COLOR_PAIRS; }
 
+// Attributes are macros Swift cannot import: set a cell style through this one function.
+static inline int sb_set_style(WINDOW *w, short pair, int bold, int underline, int reverse, int dim) {
+    attr_t attributes = A_NORMAL;
+    if (bold) attributes |= A_BOLD;
+    if (underline) attributes |= A_UNDERLINE;
+    if (reverse) attributes |= A_REVERSE;
+    if (dim) attributes |= A_DIM;
+    return wattr_set(w, attributes, pair, NULL);
+}
+
+// Key codes, as functions (some are macros of macros).
+static inline int sb_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int sb_key_resize(void) { return KEY_RESIZE; }
+static inline int sb_key_up(void) { return KEY_UP; }
+static inline int sb_key_down(void) { return KEY_DOWN; }
+static inline int sb_key_left(void) { return KEY_LEFT; }
+static inline int sb_key_right(void) { return KEY_RIGHT; }
+static inline int sb_key_home(void) { return KEY_HOME; }
+static inline int sb_key_end(void) { return KEY_END; }
+static inline int sb_key_ppage(void) { return KEY_PPAGE; }
+static inline int sb_key_npage(void) { return KEY_NPAGE; }
+static inline int sb_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int sb_key_dc(void) { return KEY_DC; }
+static inline int sb_key_enter(void) { return KEY_ENTER; }
+static inline int sb_err(void) { return ERR; }
+
 // Display width of one Unicode scalar in terminal columns (-1 when not printable).
 static inline int sb_wcwidth(unsigned int scalar) { return wcwidth((wchar_t)scalar); }
 

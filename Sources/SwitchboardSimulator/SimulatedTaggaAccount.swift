@@ -30,11 +30,13 @@ package final class SimulatedTaggaAccount: Sendable {
         settings.withLock { change(&$0) }
     }
 
-    /// Opens a transaction as if a texter had just texted; the reply window starts now.
+    /// Opens a transaction as if a texter had texted at `createdAt` (default: now); the reply window starts then.
     @discardableResult
-    package func openTransaction(id: String, tagg: String, from: String, message: String) -> SimulatedTransaction {
+    package func openTransaction(
+        id: String, tagg: String, from: String, message: String, createdAt: Date? = nil
+    ) -> SimulatedTransaction {
         let transaction = SimulatedTransaction(
-            id: id, tagg: tagg, from: from, message: message, createdAt: clock.now(), reply: nil)
+            id: id, tagg: tagg, from: from, message: message, createdAt: createdAt ?? clock.now(), reply: nil)
         transactions.withLock { $0[id] = transaction }
         return transaction
     }

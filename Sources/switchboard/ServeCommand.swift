@@ -32,7 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try config.load()
-        var settings = CallbackReceiver.Settings()
+        var settings = CallbackReceiver.Settings(configuration: configuration)
         var address = configuration.receiver.listen
         if let listen {
             do {
@@ -44,11 +44,6 @@ struct ServeCommand: AsyncParsableCommand {
         }
         settings.host = address.host
         settings.port = address.port
-        settings.secret = configuration.receiver.secret
-        settings.allowedNetworks = configuration.receiver.allowedNetworks
-        settings.taggs = configuration.tagga.taggs
-        settings.window = ReplyWindow(
-            window: configuration.tagga.replyWindow, safetyMargin: configuration.tagga.safetyMargin)
         settings.maximumBatch = noGroupCommit ? 1 : 512
         // --discard: acknowledge without storing, only as a benchmark baseline.
         let store: any Store = discard ? DiscardingStore() : try openStore(configuration)

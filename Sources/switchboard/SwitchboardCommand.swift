@@ -12,8 +12,10 @@ struct SwitchboardCommand: AsyncParsableCommand {
               switchboard send --config sim.toml --to "+1 839 753 6474" --body "Hello"
             """,
         subcommands: [
-            ServeCommand.self, PendingCommand.self, ReplyCommand.self, SendCommand.self, ExportCommand.self,
+            ConsoleCommand.self, DemoCommand.self, ServeCommand.self, PendingCommand.self, ReplyCommand.self,
+            SendCommand.self, ExportCommand.self,
             SimulateCommand.self, ConfigCommand.self,
-        ]
+        ],
+        defaultSubcommand: ConsoleCommand.self
     )
 }

@@ -15,6 +15,8 @@ package enum ConsoleEvent: Sendable {
     case replyFinished(String, ReplyReport)
     /// The receiver's and providers' health, for the status bar.
     case statusChanged(ConsoleStatus)
+    /// SIGINT, SIGTERM or SIGHUP: leave cleanly.
+    case terminate
 }
 
 /// What the console asks the engine to do; the results come back as events.

@@ -36,6 +36,8 @@ package struct ConsoleState: Sendable {
     /// Texts already rung for at one minute left.
     package var warnedLastMinute: Set<String> = []
     package var quitting = false
+    /// Seconds east of UTC for the clock and receipt times (the runtime sets the local offset; tests use 0).
+    package var timeZoneOffset = 0
 
     package init(window: ReplyWindow, now: Date, width: Int, height: Int) {
         self.window = window

@@ -27,6 +27,9 @@ package enum ConsoleUpdate {
         case .statusChanged(let status):
             state.status = status
             return []
+        case .terminate:
+            state.quitting = true
+            return [.quit]
         }
     }
 

@@ -1,0 +1,111 @@
+import SwitchboardEngine
+
+/// The reply being written: the text with its cursor, the counter (used/limit, charset, the characters that forced
+/// "other", where the limit was crossed), the pre-flight, and the last answer.
+enum ComposeView {
+    static func draw(_ state: ConsoleState, layout: ConsoleRenderer.Layout, into screen: inout ScreenBuffer) {
+        guard let draft = state.compose,
+            let transaction = state.transactions.first(where: { $0.id == draft.transactionID })
+        else { return }
+        let top = layout.paneTop
+        let width = state.width - 2
+        let left = state.window.timeLeft(receivedAt: transaction.receivedAt, now: state.now)
+        var x = screen.write(
+            " Reply to \(TextSanitizer.lineSafe(transaction.id)) (\(TextSanitizer.lineSafe(transaction.tagg))) · ",
+            x: 0, y: top, role: .title)
+        x += screen.write(
+            ConsoleFormat.countdown(left) + " left", x: x, y: top, role: ConsoleFormat.countdownRole(left))
+        screen.write(
+            " · paid: \(draft.paid ? "ON" : "off") (Ctrl-P)", x: x, y: top, role: draft.paid ? .headerCount : .dim)
+
+        let textRows = max(1, layout.paneHeight - 4)
+        drawText(draft, width: width, top: top + 1, rows: textRows, into: &screen)
+        let report = draft.length
+        drawCounter(report, text: draft.text, y: top + 1 + textRows, width: width, into: &screen)
+        let footerRow = top + 2 + textRows
+        if let result = draft.result {
+            screen.write(
+                " " + TextLayout.truncate(TextSanitizer.lineSafe(result), to: width), x: 0, y: footerRow,
+                role: draft.resultIsError ? .flashError : .flashInfo)
+        } else if let refusal = ComposePreflight.refusal(for: draft, transaction: transaction, state: state),
+            !(refusal == .missingField(.tagg) && draft.text.isEmpty)
+        {
+            screen.write(
+                " ✗ " + TextLayout.truncate(refusal.description, to: width - 2), x: 0, y: footerRow, role: .flashError)
+        } else {
+            screen.write(
+                " Enter send · Ctrl-J new line · Ctrl-P paid · Esc back to the inbox", x: 0, y: footerRow, role: .dim)
+        }
+    }
+
+    /// The text, wrapped, with the cursor cell marked.
+    private static func drawText(
+        _ draft: ComposeDraft, width: Int, top: Int, rows: Int, into screen: inout ScreenBuffer
+    ) {
+        // Lay out graphemes one by one so the cursor lands on the right cell; newlines break lines.
+        var lines: [[(Character, Int)]] = [[]]
+        var used = 0
+        for (index, character) in draft.text.enumerated() {
+            if character == "\n" || character == "\r\n" {
+                lines[lines.count - 1].append(("⏎", index))
+                lines.append([])
+                used = 0
+                continue
+            }
+            let shown = Character(
+                TextSanitizer.lineSafe(String(character)).isEmpty ? " " : TextSanitizer.lineSafe(String(character)))
+            let columns = CharacterWidth.of(shown)
+            if used + columns > width - 1 {
+                lines.append([])
+                used = 0
+            }
+            lines[lines.count - 1].append((shown, index))
+            used += columns
+        }
+        let cursorLine = lines.firstIndex { line in line.contains { $0.1 == draft.cursor } } ?? (lines.count - 1)
+        let first = max(0, cursorLine - rows + 1)
+        for (row, line) in lines.dropFirst(first).prefix(rows).enumerated() {
+            var x = 1
+            let y = top + row
+            screen.write(">", x: 0, y: y, role: .dim)
+            for (character, index) in line {
+                let role: StyleRole = index == draft.cursor ? .composeCursor : .composeText
+                x += screen.write(String(character), x: x, y: y, role: role)
+            }
+            if first + row == cursorLine,
+                draft.cursor >= draft.text.count || line.isEmpty
+                    || !line.contains(where: { $0.1 == draft.cursor })
+            {
+                screen.write(" ", x: x, y: y, role: .composeCursor)
+            }
+        }
+    }
+
+    /// `42/100 latin`, in the over style past the limit, with what forced "other" and where the limit broke.
+    private static func drawCounter(
+        _ report: ReplyLengthReport, text: String, y: Int, width: Int, into screen: inout ScreenBuffer
+    ) {
+        let counter = " \(report.used)/\(report.limit) \(report.charset.rawValue)\(report.paid ? " paid" : "")"
+        var x = screen.write(counter, x: 0, y: y, role: report.isWithinLimit ? .counterOK : .counterOver)
+        if !report.isWithinLimit, let position = report.firstCharacterOverLimit {
+            let characters = Array(text)
+            let culprit = position < characters.count ? TextSanitizer.lineSafe(String(characters[position])) : ""
+            x += screen.write(
+                " · \(report.overBy) over, from character \(position + 1) “\(culprit)”", x: x, y: y,
+                role: .counterOver)
+        }
+        if report.charset == .other, !report.offenders.isEmpty {
+            let names = report.offenders.prefix(4).map { offender -> String in
+                var name = TextSanitizer.lineSafe(offender.displayName)
+                if let replacement = offender.suggestedReplacement {
+                    name += " → " + (replacement.isEmpty ? "remove" : "\(TextSanitizer.lineSafe(replacement))")
+                }
+                return name
+            }
+            var note = " · other because of: " + names.joined(separator: ", ")
+            if report.offenders.count > 4 { note += ", +\(report.offenders.count - 4) more" }
+            if let fits = report.lengthIfReplaced { note += " (replaced: \(fits)/\(report.latinLimit))" }
+            screen.write(TextLayout.truncate(note, to: width - x), x: x, y: y, role: .counterOffender)
+        }
+    }
+}

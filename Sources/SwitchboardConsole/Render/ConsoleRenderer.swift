@@ -1,0 +1,68 @@
+/// Draws the whole state into a fresh frame: pure, no terminal. The backend diffs it against the last frame.
+package enum ConsoleRenderer {
+    /// The smallest terminal the console draws in.
+    package static let minimumWidth = 80
+    package static let minimumHeight = 24
+
+    /// Where each part of the screen goes for a size.
+    package struct Layout: Sendable, Hashable {
+        package var listTop: Int
+        package var listHeight: Int
+        package var separator: Int
+        package var paneTop: Int
+        package var paneHeight: Int
+        package var statusRow: Int
+
+        package init(width: Int, height: Int) {
+            paneHeight = max(8, height / 3)
+            statusRow = height - 1
+            listTop = 2
+            separator = height - 2 - paneHeight
+            paneTop = separator + 1
+            listHeight = max(1, separator - listTop)
+        }
+    }
+
+    package static func render(_ state: ConsoleState) -> ScreenBuffer {
+        var screen = ScreenBuffer(width: state.width, height: state.height)
+        guard state.width >= minimumWidth, state.height >= minimumHeight else {
+            drawTooSmall(state, into: &screen)
+            return screen
+        }
+        let layout = Layout(width: state.width, height: state.height)
+        HeaderView.draw(state, into: &screen)
+        InboxListView.draw(state, layout: layout, into: &screen)
+        drawSeparator(state, row: layout.separator, into: &screen)
+        switch state.mode {
+        case .compose: ComposeView.draw(state, layout: layout, into: &screen)
+        default: DetailView.draw(state, layout: layout, into: &screen)
+        }
+        StatusBarView.draw(state, row: layout.statusRow, into: &screen)
+        if state.mode == .help { HelpView.draw(state, into: &screen) }
+        return screen
+    }
+
+    private static func drawSeparator(_ state: ConsoleState, row: Int, into screen: inout ScreenBuffer) {
+        if let flash = state.flash {
+            screen.fill(x: 0, y: row, count: state.width, role: flash.isError ? .flashError : .flashInfo)
+            screen.write(
+                " " + TextSanitizer.lineSafe(flash.text), x: 0, y: row,
+                role: flash.isError ? .flashError : .flashInfo)
+        } else {
+            screen.write(String(repeating: "─", count: state.width), x: 0, y: row, role: .border)
+        }
+    }
+
+    private static func drawTooSmall(_ state: ConsoleState, into screen: inout ScreenBuffer) {
+        let lines = [
+            "Terminal too small: \(state.width)×\(state.height).",
+            "Switchboard needs at least \(minimumWidth)×\(minimumHeight).",
+            "Enlarge the window, or press q to quit.",
+        ]
+        let top = max(0, state.height / 2 - 1)
+        for (offset, line) in lines.enumerated() {
+            let x = max(0, (state.width - CharacterWidth.of(line)) / 2)
+            screen.write(line, x: x, y: top + offset, role: offset == 0 ? .flashError : .normal)
+        }
+    }
+}

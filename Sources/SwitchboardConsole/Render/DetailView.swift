@@ -1,0 +1,62 @@
+import SwitchboardEngine
+
+/// The selected text in full: who, when, the deadline, the whole message wrapped, and the reply journal.
+enum DetailView {
+    static func draw(_ state: ConsoleState, layout: ConsoleRenderer.Layout, into screen: inout ScreenBuffer) {
+        guard let transaction = state.selected else { return }
+        let offset = state.timeZoneOffset
+        let status = transaction.status(now: state.now, window: state.window)
+        var lines: [(String, StyleRole)] = []
+        var facts =
+            "\(TextSanitizer.lineSafe(transaction.tagg)) · \(TextSanitizer.lineSafe(transaction.id)) · received "
+            + ConsoleFormat.clock(transaction.receivedAt, offset: offset) + " · deadline "
+            + ConsoleFormat.clock(transaction.deadline(window: state.window), offset: offset) + " · "
+            + ConsoleFormat.status(status).0
+        if let name = transaction.operatorName { facts += " by \(TextSanitizer.lineSafe(name))" }
+        lines.append((facts, .dim))
+        if !transaction.taggKnown {
+            lines.append(("⚠ this tagg is not in tagga.taggs: a reply would get code 8 (Unknown tagg)", .flashError))
+        }
+        if transaction.encoding == .windows1252 {
+            lines.append(("⚠ not valid UTF-8: shown as decoded from Windows-1252", .stateUnknown))
+        }
+        let width = state.width - 2
+        for line in TextLayout.wrap(TextSanitizer.lineSafe(transaction.message), width: width) {
+            lines.append((line, .normal))
+        }
+        if let reply = transaction.replyMessage {
+            for line in TextLayout.wrap("↳ " + TextSanitizer.lineSafe(reply), width: width) {
+                lines.append((line, .stateReplied))
+            }
+        }
+        for entry in state.journals[transaction.id] ?? [] {
+            lines.append((journalLine(entry, offset: offset), journalRole(entry)))
+        }
+        for (index, line) in lines.prefix(layout.paneHeight).enumerated() {
+            screen.write(" " + TextLayout.truncate(line.0, to: width), x: 0, y: layout.paneTop + index, role: line.1)
+        }
+    }
+
+    private static func journalLine(_ entry: ReplyJournalEntry, offset: Int) -> String {
+        var line =
+            "attempt \(entry.id) · \(TextSanitizer.lineSafe(entry.operatorName)) · "
+            + ConsoleFormat.clock(entry.startedAt, offset: offset) + " · "
+        switch entry.outcome {
+        case .answered:
+            let code = TaggaReturnCode(code: entry.returnCode ?? -1)
+            line += "\(code) — \(code.explanation)"
+        case .unknown: line += "outcome unknown — \(TextSanitizer.lineSafe(entry.detail ?? ""))"
+        case .abandoned: line += "abandoned: its process stopped before the answer was recorded"
+        case nil: line += "in flight"
+        }
+        return line
+    }
+
+    private static func journalRole(_ entry: ReplyJournalEntry) -> StyleRole {
+        switch entry.outcome {
+        case .answered where entry.returnCode == 0: .stateReplied
+        case .answered: .flashError
+        default: .stateUnknown
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// The top line: counts per state, the filter, the tagg and the search.
+enum HeaderView {
+    static func draw(_ state: ConsoleState, into screen: inout ScreenBuffer) {
+        screen.fill(x: 0, y: 0, count: state.width, role: .header)
+        let counts = state.counts
+        var x = screen.write(" Switchboard ", x: 0, y: 0, role: .title)
+        let parts: [(String, Int)] = [
+            ("open", counts.open), ("expiring", counts.expiring), ("replied", counts.replied),
+            ("closed", counts.closed),
+        ]
+        for (index, (label, value)) in parts.enumerated() {
+            x += screen.write(" \(value)", x: x, y: 0, role: .headerCount)
+            x += screen.write(" \(label)" + (index < parts.count - 1 ? " ·" : ""), x: x, y: 0, role: .header)
+        }
+        var right = "[\(state.filter.rawValue)]"
+        if let tagg = state.taggFilter { right += " tagg:\(TextSanitizer.lineSafe(tagg))" }
+        if state.mode == .search {
+            right += " /\(TextSanitizer.lineSafe(state.searchDraft))▏"
+        } else if !state.search.isEmpty {
+            right += " /\(TextSanitizer.lineSafe(state.search))"
+        }
+        right = TextLayout.truncate(right, to: max(10, state.width - x - 2))
+        screen.write(right + " ", x: state.width - CharacterWidth.of(right) - 1, y: 0, role: .header)
+    }
+}

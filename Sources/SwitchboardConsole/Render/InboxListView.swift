@@ -1,0 +1,64 @@
+import SwitchboardEngine
+
+/// The inbox: one text a row, deadline first, with its live countdown.
+enum InboxListView {
+    static let countdownWidth = 9
+    static let taggWidth = 8
+    static let idWidth = 14
+    static let statusWidth = 16
+
+    static func draw(_ state: ConsoleState, layout: ConsoleRenderer.Layout, into screen: inout ScreenBuffer) {
+        let messageWidth = state.width - countdownWidth - taggWidth - idWidth - statusWidth - 1
+        let titles =
+            " " + TextLayout.pad("LEFT", to: countdownWidth - 1) + TextLayout.pad("TAGG", to: taggWidth)
+            + TextLayout.pad("ID", to: idWidth) + TextLayout.pad("MESSAGE", to: messageWidth)
+            + TextLayout.pad("STATUS", to: statusWidth)
+        screen.write(titles, x: 0, y: 1, role: .dim)
+
+        let rows = state.visible
+        guard !rows.isEmpty else {
+            let empty =
+                state.transactions.isEmpty
+                ? "No texts yet. New texts appear here as they arrive."
+                : "No texts match [\(state.filter.rawValue)]. Press f to change the filter, Esc to clear the search."
+            screen.write("  " + empty, x: 0, y: layout.listTop + 1, role: .dim)
+            return
+        }
+        let selectedIndex = rows.firstIndex { $0.id == state.selected?.id } ?? 0
+        // Keep the selection in view: scroll so it sits inside the window.
+        let start = min(max(0, selectedIndex - layout.listHeight + 1), max(0, rows.count - layout.listHeight))
+        for (offset, transaction) in rows.dropFirst(start).prefix(layout.listHeight).enumerated() {
+            let y = layout.listTop + offset
+            let selected = start + offset == selectedIndex
+            drawRow(transaction, state: state, y: y, selected: selected, messageWidth: messageWidth, into: &screen)
+        }
+        if rows.count > layout.listHeight {
+            let more = " \(start + 1)–\(min(rows.count, start + layout.listHeight)) of \(rows.count) "
+            screen.write(more, x: state.width - CharacterWidth.of(more), y: 1, role: .dim)
+        }
+    }
+
+    private static func drawRow(
+        _ transaction: InboxTransaction, state: ConsoleState, y: Int, selected: Bool, messageWidth: Int,
+        into screen: inout ScreenBuffer
+    ) {
+        let rowRole: StyleRole = selected ? .inboxSelected : .inboxRow
+        screen.fill(x: 0, y: y, count: state.width, role: rowRole)
+        let status = transaction.status(now: state.now, window: state.window)
+        let left = state.window.timeLeft(receivedAt: transaction.receivedAt, now: state.now)
+        var x = screen.write(selected ? "▶" : " ", x: 0, y: y, role: rowRole)
+        let (countdown, countdownRole): (String, StyleRole) =
+            status.isOpen || status == .replying
+            ? (ConsoleFormat.countdown(left), ConsoleFormat.countdownRole(left))
+            : (status == .replied ? "✓" : "—", ConsoleFormat.status(status).1)
+        x += screen.write(TextLayout.pad(countdown, to: countdownWidth - 1), x: x, y: y, role: countdownRole)
+        let tagg = TextLayout.pad(TextSanitizer.lineSafe(transaction.tagg), to: taggWidth)
+        x += screen.write(tagg, x: x, y: y, role: selected ? rowRole : .inboxTagg)
+        x += screen.write(
+            TextLayout.pad(TextSanitizer.lineSafe(transaction.id), to: idWidth), x: x, y: y, role: rowRole)
+        let message = TextLayout.pad(TextSanitizer.lineSafe(transaction.message), to: messageWidth)
+        x += screen.write(message, x: x, y: y, role: rowRole)
+        let (word, role) = ConsoleFormat.status(status)
+        screen.write(TextLayout.pad(word, to: statusWidth), x: x + 1, y: y, role: selected ? rowRole : role)
+    }
+}

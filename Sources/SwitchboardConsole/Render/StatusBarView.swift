@@ -1,0 +1,38 @@
+import Foundation
+
+/// The bottom line: the receiver, the age of the last text, the provider's health, what expires soon, the clock.
+enum StatusBarView {
+    static func draw(_ state: ConsoleState, row: Int, into screen: inout ScreenBuffer) {
+        screen.fill(x: 0, y: row, count: state.width, role: .statusBar)
+        var x = 0
+        if let address = state.status.receiverAddress {
+            x += screen.write(" ● receiving \(address)", x: x, y: row, role: .statusGood)
+        } else {
+            x += screen.write(" ○ following the store (no receiver here)", x: x, y: row, role: .statusBar)
+        }
+        if let last = state.status.lastCallbackAt {
+            x += screen.write(
+                " · last text \(ConsoleFormat.age(state.now.timeIntervalSince(last))) ago", x: x, y: row,
+                role: .statusBar)
+        }
+        if let latency = state.status.lastProviderLatency {
+            x += screen.write(
+                " · Tagga \(Int(latency.timeInterval * 1000)) ms", x: x, y: row, role: .statusBar)
+        }
+        if state.status.providerErrors > 0 {
+            x += screen.write(" · \(state.status.providerErrors) unanswered", x: x, y: row, role: .statusBad)
+        }
+        let expiring = state.counts.expiring
+        if expiring > 0 {
+            x += screen.write(" · \(expiring) expire within 5 min", x: x, y: row, role: .statusBad)
+        }
+        var right = ConsoleFormat.clock(state.now, offset: state.timeZoneOffset) + " "
+        if !state.status.operatorName.isEmpty {
+            right = TextSanitizer.lineSafe(state.status.operatorName) + " · " + right
+        }
+        if state.mode == .search { right = "type to search · Enter apply · Esc cancel · " + right }
+        if state.mode == .inbox { right = "? help · " + right }
+        let rightX = state.width - CharacterWidth.of(right)
+        if rightX > x { screen.write(right, x: rightX, y: row, role: .statusBar) }
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import SwitchboardEngine
+
+/// What the console needs from the engine: the store, the reply service, and the receiver's health if one runs
+/// in this process.
+package struct ConsoleEngine: Sendable {
+    package var store: any Store
+    package var replies: ReplyService
+    package var window: ReplyWindow
+    package var clock: any WallClock
+    package var paymentRegistered: Bool
+    package var operatorName: String
+    /// The in-process receiver's address and last callback time, or nil.
+    package var receiverStatus: (@Sendable () -> (address: String, lastCallbackAt: Date?))?
+    /// How far back the inbox reaches (older texts stay in the store, for `export`).
+    package var history: Duration = .seconds(24 * 3600)
+
+    package init(
+        store: any Store, replies: ReplyService, window: ReplyWindow, clock: any WallClock,
+        paymentRegistered: Bool, operatorName: String,
+        receiverStatus: (@Sendable () -> (address: String, lastCallbackAt: Date?))?
+    ) {
+        self.store = store
+        self.replies = replies
+        self.window = window
+        self.clock = clock
+        self.paymentRegistered = paymentRegistered
+        self.operatorName = operatorName
+        self.receiverStatus = receiverStatus
+    }
+}

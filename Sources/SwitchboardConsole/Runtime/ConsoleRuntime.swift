@@ -1,0 +1,189 @@
+import Foundation
+import SwitchboardEngine
+import Synchronization
+
+/// Runs the console: one thread owns ncurses and the state (read a key or time out, apply events, draw); the
+/// engine's work runs in tasks whose results come back through the ``EventQueue``.
+package final class ConsoleRuntime: Sendable {
+    /// Chooses the styles once the terminal's colour count is known; returns a warning when it fell back.
+    package typealias StyleChooser = @Sendable (_ colors: Int) -> (styles: [StyleRole: CellStyle], warning: String?)
+
+    private let engine: ConsoleEngine
+    private let chooseStyles: StyleChooser
+    private let queue = EventQueue()
+    private let bell: Bool
+    private let warning = Mutex<String?>(nil)
+
+    package init(engine: ConsoleEngine, bell: Bool, styles: @escaping StyleChooser) {
+        self.engine = engine
+        self.chooseStyles = styles
+        self.bell = bell
+    }
+
+    /// Why the configured theme was not used, if it was not (shown after the console closes).
+    package var themeWarning: String? { warning.withLock { $0 } }
+
+    /// Runs until the operator quits (or SIGINT/SIGTERM). The terminal is restored on every way out.
+    package func run() async throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        let (effects, effectSink) = AsyncStream<ConsoleEffect>.makeStream()
+        let background = Task { await self.serve(effects) }
+        let watch = Task { await self.watchInbox() }
+        let status = Task { await self.watchStatus() }
+        let signals = TerminationSignals { [queue] in queue.post(.terminate) }
+        defer { signals.restore() }
+        do {
+            try await runUIThread(effectSink)
+        } catch {
+            background.cancel()
+            watch.cancel()
+            status.cancel()
+            throw error
+        }
+        effectSink.finish()
+        watch.cancel()
+        status.cancel()
+        await background.value
+    }
+
+    /// The UI loop, on a thread of its own (ncurses is not thread-safe and blocks in reads).
+    private func runUIThread(_ effects: AsyncStream<ConsoleEffect>.Continuation) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            let thread = Thread { [self] in
+                do {
+                    try self.uiLoop(effects)
+                    continuation.resume()
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+            thread.name = "switchboard-ui"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    private func uiLoop(_ effects: AsyncStream<ConsoleEffect>.Continuation) throws {
+        let screen = try NCursesScreen()
+        CrashRestore.install()
+        defer { screen.end() }
+        let (styles, themeWarning) = chooseStyles(screen.colors)
+        warning.withLock { $0 = themeWarning }
+        screen.apply(styles: styles)
+        let size = screen.size
+        var state = ConsoleState(window: engine.window, now: engine.clock.now(), width: size.width, height: size.height)
+        state.paymentRegistered = engine.paymentRegistered
+        state.bell = bell
+        state.status.operatorName = engine.operatorName
+        state.timeZoneOffset = TimeZone.current.secondsFromGMT()
+        func apply(_ event: ConsoleEvent) {
+            for effect in ConsoleUpdate.update(&state, event) {
+                switch effect {
+                case .bell: screen.bell()
+                case .quit: state.quitting = true
+                default: effects.yield(effect)
+                }
+            }
+        }
+        screen.draw(ConsoleRenderer.render(state))
+        while !state.quitting {
+            for event in queue.drain() { apply(event) }
+            if state.quitting { break }
+            switch screen.read() {
+            case .key(let key):
+                if state.width < ConsoleRenderer.minimumWidth || state.height < ConsoleRenderer.minimumHeight,
+                    key == .character("q")
+                {
+                    state.quitting = true
+                }
+                apply(.key(key))
+            case .resize:
+                let size = screen.size
+                screen.invalidate()
+                apply(.resize(width: size.width, height: size.height))
+            case .nothing:
+                break
+            }
+            apply(.tick(engine.clock.now()))
+            screen.draw(ConsoleRenderer.render(state))
+        }
+    }
+
+    /// Carries out the effects the UI asks for.
+    private func serve(_ effects: AsyncStream<ConsoleEffect>) async {
+        await withTaskGroup(of: Void.self) { group in
+            for await effect in effects {
+                switch effect {
+                case .loadJournal(let id):
+                    group.addTask { [engine, queue] in
+                        if let entries = try? await engine.store.journal(transactionID: id) {
+                            queue.post(.journalLoaded(id, entries))
+                        }
+                    }
+                case .sendReply(let id, let message, let paid):
+                    group.addTask { [engine, queue] in
+                        let clock = ContinuousClock()
+                        let started = clock.now
+                        let report = await engine.replies.reply(transactionID: id, message: message, paid: paid)
+                        ReplyHealth.shared.record(report, took: clock.now - started)
+                        queue.post(.replyFinished(id, report))
+                    }
+                case .bell, .quit:
+                    break
+                }
+            }
+        }
+    }
+
+    /// Loads the inbox, then again whenever the store changes (at most 5 times a second).
+    private func watchInbox() async {
+        let changes = engine.store.changes()
+        await load()
+        var last = ContinuousClock.now
+        for await _ in changes {
+            let wait = Duration.milliseconds(200) - (ContinuousClock.now - last)
+            if wait > .zero { try? await Task.sleep(for: wait) }
+            if Task.isCancelled { return }
+            last = ContinuousClock.now
+            await load()
+        }
+    }
+
+    private func load() async {
+        let since = engine.clock.now().addingTimeInterval(-engine.history.timeInterval)
+        if let rows = try? await engine.store.transactions(TransactionQuery(receivedSince: since)) {
+            queue.post(.inboxLoaded(rows))
+        }
+    }
+
+    /// Posts the status bar's facts every second.
+    private func watchStatus() async {
+        while !Task.isCancelled {
+            let receiver = engine.receiverStatus?()
+            let health = ReplyHealth.shared.snapshot
+            queue.post(
+                .statusChanged(
+                    ConsoleStatus(
+                        receiverAddress: receiver?.address, lastCallbackAt: receiver?.lastCallbackAt,
+                        lastProviderLatency: health.latency, providerErrors: health.errors,
+                        operatorName: engine.operatorName)))
+            try? await Task.sleep(for: .seconds(1))
+        }
+    }
+}
+
+/// The last reply's round trip and how many ended with no answer, for the status bar.
+final class ReplyHealth: Sendable {
+    static let shared = ReplyHealth()
+    private let state = Mutex<(latency: Duration?, errors: Int)>((nil, 0))
+
+    var snapshot: (latency: Duration?, errors: Int) { state.withLock { $0 } }
+
+    func record(_ report: ReplyReport, took: Duration) {
+        state.withLock { state in
+            guard case .finished(let resolution, let attempts) = report, !attempts.isEmpty else { return }
+            state.latency = took / attempts.count
+            if resolution == .unknown { state.errors += 1 }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import CNCurses
+import Foundation
+
+/// The one owner of ncurses. Every ncurses call happens through this type, on the thread that created it
+/// (the console's UI thread); it is deliberately not `Sendable`.
+package final class NCursesScreen {
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var previous: ScreenBuffer?
+    private var pairs: [StyleRole: Int16] = [:]
+    private var styles: [StyleRole: CellStyle] = [:]
+    package private(set) var colors: Int = 0
+
+    /// Starts curses mode: the user's locale (wide characters), no echo, CR kept apart from LF, keypad keys,
+    /// a 25 ms ESC delay, reads that time out every `tick` so the loop can draw countdowns.
+    package init(tick: Duration = .milliseconds(100)) throws {
+        TerminalLocale.activate()
+        setlocale(LC_ALL, "")
+        guard let screen = initscr() else { throw TerminalError.cannotStart }
+        window = screen
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        curs_set(0)
+        wtimeout(window, Int32(tick.components.seconds * 1000 + tick.components.attoseconds / 1_000_000_000_000_000))
+        if has_colors() {
+            start_color()
+            use_default_colors()
+            colors = Int(sb_colors())
+        }
+    }
+
+    /// The terminal's size now.
+    package var size: (width: Int, height: Int) { (Int(sb_cols()), Int(sb_lines())) }
+
+    /// Sets the colour of every role (one colour pair each).
+    package func apply(styles newStyles: [StyleRole: CellStyle]) {
+        styles = newStyles
+        pairs = [:]
+        guard colors > 0 else { return }
+        for (index, role) in StyleRole.allCases.enumerated() {
+            let style = newStyles[role] ?? CellStyle()
+            let pair = Int16(index + 1)
+            init_pair(pair, style.foreground, style.background)
+            pairs[role] = pair
+        }
+        previous = nil
+    }
+
+    /// Waits up to one tick for a key.
+    package func read() -> KeyDecoder.Input {
+        var code: wint_t = 0
+        let status = wget_wch(window, &code)
+        return KeyDecoder.decode(status: status, code: UInt32(code))
+    }
+
+    /// Draws `frame`, writing only the cells that changed since the last frame.
+    package func draw(_ frame: ScreenBuffer) {
+        let full = previous == nil || previous?.width != frame.width || previous?.height != frame.height
+        if full { werase(window) }
+        for y in 0..<frame.height {
+            var x = 0
+            while x < frame.width {
+                let cell = frame[x, y]
+                if cell.isContinuation || (!full && previous?[x, y] == cell) {
+                    x += 1
+                    continue
+                }
+                put(cell, x: x, y: y)
+                x += 1
+            }
+        }
+        previous = frame
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Forgets the last frame, so the next draw repaints everything (after a resize).
+    package func invalidate() {
+        previous = nil
+        wclear(window)
+    }
+
+    package func bell() { beep() }
+
+    /// Leaves curses mode and restores the terminal.
+    package func end() {
+        endwin()
+    }
+
+    private func put(_ cell: Cell, x: Int, y: Int) {
+        let style = styles[cell.role] ?? CellStyle()
+        sb_set_style(
+            window, pairs[cell.role] ?? 0, style.bold ? 1 : 0, style.underline ? 1 : 0, style.reverse ? 1 : 0,
+            style.dim ? 1 : 0)
+        var wide = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        wide.append(0)
+        mvwaddwstr(window, Int32(y), Int32(x), wide)
+    }
+}
+
+/// Why the terminal could not be used.
+package enum TerminalError: Error, CustomStringConvertible {
+    case cannotStart
+    case notATerminal
+
+    package var description: String {
+        switch self {
+        case .cannotStart: "could not start the terminal (is TERM set to a terminal ncurses knows?)"
+        case .notATerminal:
+            "the console needs a terminal: stdin and stdout must be a TTY (use `pending`, `reply` or `export` in "
+                + "scripts)"
+        }
+    }
+}

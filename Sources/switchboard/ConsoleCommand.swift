@@ -26,6 +26,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     var noReceiver = false
 
     func run() async throws {
+        try requireTerminal()
         let configuration = try config.load()
         let engine = try makeEngine(configuration)
         let sink = FileSink.standard(environment: ProcessInfo.processInfo.environment)
@@ -45,7 +46,7 @@ struct ConsoleCommand: AsyncParsableCommand {
             }
             receiver = started
         }
-        let consoleEngine = ConsoleEngine(
+        var consoleEngine = ConsoleEngine(
             store: engine.store, replies: engine.replies, window: engine.window, clock: engine.clock,
             paymentRegistered: configuration.tagga.paymentRegistered,
             operatorName: configuration.console.operatorName,
@@ -53,10 +54,19 @@ struct ConsoleCommand: AsyncParsableCommand {
                 let address = "\(configuration.receiver.listen.host):\(receiver.port ?? 0)"
                 return { (address, receiver.lastCallbackAt) }
             })
+        consoleEngine.cannedReplies = configuration.console.cannedReplies
         try await ConsoleLauncher.run(
             consoleEngine, themeName: configuration.console.theme, bell: configuration.console.bell)
         await receiver?.stop()
         await engine.shutdown()
+    }
+}
+
+/// The console draws on a terminal: refuse politely (exit 2) before starting anything when there is none.
+func requireTerminal() throws {
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+        Terminal.error("\(TerminalError.notATerminal)")
+        throw ExitStatus.badUsage
     }
 }
 

@@ -28,6 +28,7 @@ struct DemoCommand: AsyncParsableCommand {
     var theme = "default"
 
     func run() async throws {
+        try requireTerminal()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "switchboard-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -57,10 +58,11 @@ struct DemoCommand: AsyncParsableCommand {
             account: simulator.tagga, callbackURL: "http://127.0.0.1:\(port)/tagga", client: trafficClient)
         let traffic = Task { [perMinute] in await generator.run(rate: max(0.01, perMinute / 60), count: nil) }
 
-        let consoleEngine = ConsoleEngine(
+        var consoleEngine = ConsoleEngine(
             store: engine.store, replies: engine.replies, window: engine.window, clock: engine.clock,
             paymentRegistered: false, operatorName: configuration.console.operatorName,
             receiverStatus: { ("127.0.0.1:\(port)", receiver.lastCallbackAt) })
+        consoleEngine.cannedReplies = DemoInbox.cannedReplies
         defer { Terminal.note("demo finished; its temporary store is deleted") }
         do {
             try await ConsoleLauncher.run(consoleEngine, themeName: theme, bell: false)

@@ -33,8 +33,11 @@ enum ComposeView {
             screen.write(
                 " ✗ " + TextLayout.truncate(refusal.description, to: width - 2), x: 0, y: footerRow, role: .flashError)
         } else {
+            let canned = CannedReply.applicable(state.cannedReplies, to: transaction.tagg).count
+            let hint = canned > 0 ? " · Ctrl-R canned (\(canned))" : ""
             screen.write(
-                " Enter send · Ctrl-J new line · Ctrl-P paid · Esc back to the inbox", x: 0, y: footerRow, role: .dim)
+                " Enter send · Ctrl-J new line · Ctrl-P paid\(hint) · Esc back to the inbox", x: 0, y: footerRow,
+                role: .dim)
         }
     }
 

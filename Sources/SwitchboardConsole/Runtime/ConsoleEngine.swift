@@ -12,6 +12,8 @@ package struct ConsoleEngine: Sendable {
     package var operatorName: String
     /// The in-process receiver's address and last callback time, or nil.
     package var receiverStatus: (@Sendable () -> (address: String, lastCallbackAt: Date?))?
+    /// Ready answers for the reply pane.
+    package var cannedReplies: [CannedReply] = []
     /// How far back the inbox reaches (older texts stay in the store, for `export`).
     package var history: Duration = .seconds(24 * 3600)
 

@@ -73,6 +73,7 @@ package final class ConsoleRuntime: Sendable {
         let size = screen.size
         var state = ConsoleState(window: engine.window, now: engine.clock.now(), width: size.width, height: size.height)
         state.paymentRegistered = engine.paymentRegistered
+        state.cannedReplies = engine.cannedReplies
         state.bell = bell
         state.status.operatorName = engine.operatorName
         state.timeZoneOffset = TimeZone.current.secondsFromGMT()

@@ -18,6 +18,15 @@ package struct ComposeDraft: Sendable, Hashable {
         self.transactionID = transactionID
     }
 
+    /// Which canned reply `Ctrl-R` showed last, to cycle to the next.
+    package var cannedIndex: Int?
+
+    /// Replaces the whole text (a canned reply), cursor at the end.
+    package mutating func replaceText(_ newText: String) {
+        text = newText
+        cursor = newText.count
+    }
+
     package mutating func insert(_ character: Character) {
         var characters = Array(text)
         characters.insert(character, at: cursor)

@@ -29,6 +29,8 @@ package struct ConsoleState: Sendable {
     package var journals: [String: [ReplyJournalEntry]] = [:]
     package var status = ConsoleStatus()
     package var paymentRegistered = false
+    /// Ready answers from `console.canned_replies`, inserted with `Ctrl-R`.
+    package var cannedReplies: [CannedReply] = []
     /// A one-line message under the inbox, and when it stops showing.
     package var flash: (text: String, isError: Bool, until: Date)?
     /// Ring the bell when a text arrives and when one reaches its last minute.

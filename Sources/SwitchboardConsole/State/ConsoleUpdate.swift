@@ -132,6 +132,17 @@ package enum ConsoleUpdate {
         case .send: return send(&draft, in: state)
         case .insertNewline: draft.insert("\n")
         case .togglePaid: draft.paid.toggle()
+        case .nextCannedReply:
+            let tagg = state.transactions.first { $0.id == draft.transactionID }?.tagg ?? ""
+            let choices = CannedReply.applicable(state.cannedReplies, to: tagg)
+            guard !choices.isEmpty else {
+                draft.result = "No canned replies for this tagg: add them to console.canned_replies."
+                draft.resultIsError = true
+                return []
+            }
+            let next = draft.cannedIndex.map { ($0 + 1) % choices.count } ?? 0
+            draft.cannedIndex = next
+            draft.replaceText(choices[next])
         case .cursorLeft: draft.moveLeft()
         case .cursorRight: draft.moveRight()
         case .cursorHome: draft.moveHome()

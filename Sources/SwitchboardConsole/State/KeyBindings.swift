@@ -3,7 +3,7 @@
 package enum ConsoleAction: Sendable, Hashable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case openReply, cycleFilter, cycleTagg, startSearch, clearSearch, showHelp, quit
-    case send, insertNewline, togglePaid, leavePane
+    case send, insertNewline, togglePaid, leavePane, nextCannedReply
     case cursorLeft, cursorRight, cursorHome, cursorEnd, deleteBackward, deleteForward
     case applySearch
 }
@@ -39,6 +39,9 @@ package enum KeyBindings {
             keys: [.enter], modes: [.compose], action: .send, help: "send, once the pre-flight passes"),
         KeyBinding(keys: [.newline], modes: [.compose], action: .insertNewline, help: "new line in the reply"),
         KeyBinding(keys: [.control("p")], modes: [.compose], action: .togglePaid, help: "paid on/off (longer limit)"),
+        KeyBinding(
+            keys: [.control("r")], modes: [.compose], action: .nextCannedReply,
+            help: "next canned reply for this tagg"),
         KeyBinding(keys: [.escape], modes: [.compose], action: .leavePane, help: "leave the reply (kept as a draft)"),
         KeyBinding(keys: [.left], modes: [.compose, .search], action: .cursorLeft, help: "cursor left"),
         KeyBinding(keys: [.right], modes: [.compose, .search], action: .cursorRight, help: "cursor right"),

@@ -184,6 +184,21 @@ extension ConfigurationReader {
                 markSet("console.operator")
             }
         }
+        if let entries = strings("console.canned_replies") {
+            var replies: [CannedReply] = []
+            for (position, entry) in entries.enumerated() {
+                guard let entry else { continue }
+                if let reply = CannedReply(parsing: entry) {
+                    replies.append(reply)
+                } else {
+                    report(
+                        "console.canned_replies",
+                        "item \(position + 1): write it as \"TAGG: the reply\" (or \"*: the reply\" for every tagg)")
+                }
+            }
+            console.cannedReplies = replies
+            markSet("console.canned_replies")
+        }
     }
 
     /// An `http://` or `https://` URL with a host, without a trailing slash.

@@ -62,6 +62,7 @@ package enum ConfigurationSummary {
             ("console.theme", console.theme),
             ("console.bell", String(console.bell)),
             ("console.operator", console.operatorName),
+            ("console.canned_replies", "\(console.cannedReplies.count) ready answer(s)"),
         ]
     }
 

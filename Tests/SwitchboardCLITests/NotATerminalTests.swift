@@ -1,0 +1,13 @@
+import Foundation
+import Testing
+
+/// The console refuses politely, before starting anything, when it has no terminal.
+@Suite struct NotATerminalTests {
+    @Test(arguments: [["demo"], ["console"], []])
+    func refusesWithoutATerminal(_ arguments: [String]) throws {
+        let result = try SwitchboardBinary.run(arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("the console needs a terminal"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+}

@@ -75,6 +75,22 @@ package struct ScreenBuffer: Sendable, Hashable {
     /// Every row as text, for tests.
     package var lines: [String] { (0..<height).map(line) }
 
+    /// The cells to write to go from `previous` to this frame (every cell when there is no previous frame of the
+    /// same size), skipping the right halves of wide characters.
+    package func changes(since previous: ScreenBuffer?) -> [(x: Int, y: Int, cell: Cell)] {
+        let full = previous == nil || previous?.width != width || previous?.height != height
+        var changed: [(x: Int, y: Int, cell: Cell)] = []
+        for y in 0..<height {
+            for x in 0..<width {
+                let cell = self[x, y]
+                if cell.isContinuation { continue }
+                if !full, let previous, previous.cells[y * width + x] == cell { continue }
+                changed.append((x, y, cell))
+            }
+        }
+        return changed
+    }
+
     /// Row `y`'s roles, one per column, for asserting styles in tests.
     package func roles(_ y: Int) -> [StyleRole] { (0..<width).map { self[$0, y].role } }
 }

@@ -57,20 +57,8 @@ package final class NCursesScreen {
 
     /// Draws `frame`, writing only the cells that changed since the last frame.
     package func draw(_ frame: ScreenBuffer) {
-        let full = previous == nil || previous?.width != frame.width || previous?.height != frame.height
-        if full { werase(window) }
-        for y in 0..<frame.height {
-            var x = 0
-            while x < frame.width {
-                let cell = frame[x, y]
-                if cell.isContinuation || (!full && previous?[x, y] == cell) {
-                    x += 1
-                    continue
-                }
-                put(cell, x: x, y: y)
-                x += 1
-            }
-        }
+        if previous == nil || previous?.width != frame.width || previous?.height != frame.height { werase(window) }
+        for change in frame.changes(since: previous) { put(change.cell, x: change.x, y: change.y) }
         previous = frame
         wnoutrefresh(window)
         doupdate()

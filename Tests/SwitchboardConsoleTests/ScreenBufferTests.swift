@@ -1,0 +1,33 @@
+import Testing
+
+@testable import SwitchboardConsole
+
+/// The cell grid: wide characters, clipping, and the diff the backend writes.
+@Suite struct ScreenBufferTests {
+    @Test func wideCharactersTakeTwoCellsAndAreNeverCut() {
+        TerminalLocale.activate()
+        var screen = ScreenBuffer(width: 6, height: 1)
+        #expect(screen.write("日本語", x: 0, y: 0, role: .normal) == 6)
+        #expect(screen.line(0) == "日本語")
+        #expect(screen[1, 0].isContinuation)
+        var clipped = ScreenBuffer(width: 5, height: 1)
+        clipped.write("日本語", x: 0, y: 0, role: .normal)
+        #expect(clipped.line(0) == "日本 ", "a wide character that does not fit is replaced by a space")
+        var flags = ScreenBuffer(width: 6, height: 1)
+        flags.write("🇮🇪a👨‍👩‍👧", x: 0, y: 0, role: .normal)
+        #expect(flags.line(0) == "🇮🇪a👨‍👩‍👧 ")
+    }
+
+    @Test func theDiffHasOnlyChangedCells() {
+        var first = ScreenBuffer(width: 10, height: 2)
+        first.write("hello", x: 0, y: 0, role: .normal)
+        #expect(first.changes(since: nil).count == 20, "a first frame is drawn whole")
+        var second = first
+        second.write("help", x: 0, y: 0, role: .normal)
+        second.write("!", x: 9, y: 1, role: .flashError)
+        let changes = second.changes(since: first)
+        #expect(changes.map { "\($0.x),\($0.y)" } == ["3,0", "9,1"], "help over hello: one letter, and the !")
+        #expect(second.changes(since: second).isEmpty)
+        #expect(ScreenBuffer(width: 4, height: 1).changes(since: first).count == 4, "a resize redraws everything")
+    }
+}

@@ -55,8 +55,13 @@ import Testing
 
     @Test func refusedConnectionIsRetriedThenFails() async throws {
         try await SimulatorFixture.with { fixture in
-            await fixture.simulator.stop()
-            let (outcome, attempts) = await fixture.taggetClient().send(try fixture.sendRequest())
+            // A port bound but not listening refuses connections, and nobody else can take it meanwhile (a
+            // stopped server's port could be reused by a test running in parallel).
+            let closed = try RefusingPort()
+            defer { closed.close() }
+            var client = fixture.taggetClient()
+            client.account.baseURL = "http://127.0.0.1:\(closed.port)"
+            let (outcome, attempts) = await client.send(try fixture.sendRequest())
             #expect(outcome.state == "failed")
             #expect(attempts.count == 5)
             #expect(attempts.allSatisfy { $0.verdict == .transient(retryAfter: nil) })
@@ -125,5 +130,32 @@ import Testing
             #expect(attempts.count == 1)
             #expect(resolution == .unknown)
         }
+    }
+}
+
+/// A loopback port that is bound but not listening: connections to it are refused.
+struct RefusingPort {
+    let descriptor: Int32
+    let port: Int
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        self.descriptor = descriptor
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
+            }
+        }
+        guard bound else { throw POSIXError(.EADDRINUSE) }
+        port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    func close() {
+        _ = Glibc.close(descriptor)
     }
 }

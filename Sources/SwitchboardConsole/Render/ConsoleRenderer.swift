@@ -30,14 +30,15 @@ package enum ConsoleRenderer {
             return screen
         }
         let layout = Layout(width: state.width, height: state.height)
-        HeaderView.draw(state, into: &screen)
-        InboxListView.draw(state, layout: layout, into: &screen)
+        let inbox = InboxSnapshot(state)
+        HeaderView.draw(state, inbox: inbox, into: &screen)
+        InboxListView.draw(state, inbox: inbox, layout: layout, into: &screen)
         drawSeparator(state, row: layout.separator, into: &screen)
         switch state.mode {
         case .compose: ComposeView.draw(state, layout: layout, into: &screen)
-        default: DetailView.draw(state, layout: layout, into: &screen)
+        default: DetailView.draw(state, selected: inbox.selected, layout: layout, into: &screen)
         }
-        StatusBarView.draw(state, row: layout.statusRow, into: &screen)
+        StatusBarView.draw(state, inbox: inbox, row: layout.statusRow, into: &screen)
         if state.mode == .help { HelpView.draw(state, into: &screen) }
         return screen
     }

@@ -2,8 +2,11 @@ import SwitchboardEngine
 
 /// The selected text in full: who, when, the deadline, the whole message wrapped, and the reply journal.
 enum DetailView {
-    static func draw(_ state: ConsoleState, layout: ConsoleRenderer.Layout, into screen: inout ScreenBuffer) {
-        guard let transaction = state.selected else { return }
+    static func draw(
+        _ state: ConsoleState, selected: InboxTransaction?, layout: ConsoleRenderer.Layout,
+        into screen: inout ScreenBuffer
+    ) {
+        guard let transaction = selected else { return }
         let offset = state.timeZoneOffset
         let status = transaction.status(now: state.now, window: state.window)
         var lines: [(String, StyleRole)] = []

@@ -1,8 +1,8 @@
 /// The top line: counts per state, the filter, the tagg and the search.
 enum HeaderView {
-    static func draw(_ state: ConsoleState, into screen: inout ScreenBuffer) {
+    static func draw(_ state: ConsoleState, inbox: InboxSnapshot, into screen: inout ScreenBuffer) {
         screen.fill(x: 0, y: 0, count: state.width, role: .header)
-        let counts = state.counts
+        let counts = inbox.counts
         var x = screen.write(" Switchboard ", x: 0, y: 0, role: .title)
         let parts: [(String, Int)] = [
             ("open", counts.open), ("expiring", counts.expiring), ("replied", counts.replied),

@@ -7,7 +7,9 @@ enum InboxListView {
     static let idWidth = 14
     static let statusWidth = 16
 
-    static func draw(_ state: ConsoleState, layout: ConsoleRenderer.Layout, into screen: inout ScreenBuffer) {
+    static func draw(
+        _ state: ConsoleState, inbox: InboxSnapshot, layout: ConsoleRenderer.Layout, into screen: inout ScreenBuffer
+    ) {
         let messageWidth = state.width - countdownWidth - taggWidth - idWidth - statusWidth - 1
         let titles =
             " " + TextLayout.pad("LEFT", to: countdownWidth - 1) + TextLayout.pad("TAGG", to: taggWidth)
@@ -15,7 +17,7 @@ enum InboxListView {
             + TextLayout.pad("STATUS", to: statusWidth)
         screen.write(titles, x: 0, y: 1, role: .dim)
 
-        let rows = state.visible
+        let rows = inbox.rows
         guard !rows.isEmpty else {
             let empty =
                 state.transactions.isEmpty
@@ -24,7 +26,7 @@ enum InboxListView {
             screen.write("  " + empty, x: 0, y: layout.listTop + 1, role: .dim)
             return
         }
-        let selectedIndex = rows.firstIndex { $0.id == state.selected?.id } ?? 0
+        let selectedIndex = inbox.selectedIndex ?? 0
         // Keep the selection in view: scroll so it sits inside the window.
         let start = min(max(0, selectedIndex - layout.listHeight + 1), max(0, rows.count - layout.listHeight))
         for (offset, transaction) in rows.dropFirst(start).prefix(layout.listHeight).enumerated() {

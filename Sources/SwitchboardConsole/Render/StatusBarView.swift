@@ -2,7 +2,7 @@ import Foundation
 
 /// The bottom line: the receiver, the age of the last text, the provider's health, what expires soon, the clock.
 enum StatusBarView {
-    static func draw(_ state: ConsoleState, row: Int, into screen: inout ScreenBuffer) {
+    static func draw(_ state: ConsoleState, inbox: InboxSnapshot, row: Int, into screen: inout ScreenBuffer) {
         screen.fill(x: 0, y: row, count: state.width, role: .statusBar)
         var x = 0
         if let address = state.status.receiverAddress {
@@ -22,7 +22,7 @@ enum StatusBarView {
         if state.status.providerErrors > 0 {
             x += screen.write(" · \(state.status.providerErrors) unanswered", x: x, y: row, role: .statusBad)
         }
-        let expiring = state.counts.expiring
+        let expiring = inbox.counts.expiring
         if expiring > 0 {
             x += screen.write(" · \(expiring) expire within 5 min", x: x, y: row, role: .statusBad)
         }

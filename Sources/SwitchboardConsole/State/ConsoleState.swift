@@ -56,33 +56,19 @@ package struct ConsoleState: Sendable {
             let left = window.timeLeft(receivedAt: transaction.receivedAt, now: now).timeInterval
             guard filter.admits(status, secondsLeft: left) else { return false }
             if let taggFilter, transaction.tagg.caseInsensitiveCompare(taggFilter) != .orderedSame { return false }
-            guard !needle.isEmpty else { return true }
-            return transaction.message.lowercased().contains(needle) || transaction.id.lowercased().contains(needle)
-                || transaction.tagg.lowercased().contains(needle)
+            return needle.isEmpty || Self.matches(transaction, needle)
         }
+    }
+
+    /// Whether a text matches a (lower-cased) search.
+    static func matches(_ transaction: InboxTransaction, _ needle: String) -> Bool {
+        transaction.message.lowercased().contains(needle) || transaction.id.lowercased().contains(needle)
+            || transaction.tagg.lowercased().contains(needle)
     }
 
     /// The selected text, when it is visible.
     package var selected: InboxTransaction? {
         let rows = visible
         return rows.first { $0.id == selectedID } ?? rows.first
-    }
-
-    /// How many texts are in each state, for the header.
-    package var counts: (open: Int, expiring: Int, replied: Int, closed: Int) {
-        var counts = (open: 0, expiring: 0, replied: 0, closed: 0)
-        for transaction in transactions {
-            let status = transaction.status(now: now, window: window)
-            let left = window.timeLeft(receivedAt: transaction.receivedAt, now: now).timeInterval
-            if status.isOpen || status == .replying {
-                counts.open += 1
-                if left < 300 { counts.expiring += 1 }
-            } else if status == .replied {
-                counts.replied += 1
-            } else {
-                counts.closed += 1
-            }
-        }
-        return counts
     }
 }

@@ -19,6 +19,13 @@ static inline int sb_cols(void) { return COLS; }
 static inline int sb_colors(void) { return COLORS; }
 static inline int sb_color_pairs(void) { return COLOR_PAIRS; }
 
+// Starts curses on stdout/stdin without exiting the process on failure (initscr would); NULL when TERM is unknown.
+static inline SCREEN *sb_newterm(void) {
+    SCREEN *screen = newterm(NULL, stdout, stdin);
+    if (screen != NULL) set_term(screen);
+    return screen;
+}
+
 // Attributes are macros Swift cannot import: set a cell style through this one function.
 static inline int sb_set_style(WINDOW *w, short pair, int bold, int underline, int reverse, int dim) {
     attr_t attributes = A_NORMAL;

@@ -121,6 +121,35 @@ import Testing
         #expect(draft.cursor == 1)
     }
 
+    @Test func aTooSmallWindowIgnoresEveryKeyButQ() {
+        var state = ConsoleFixture.state()
+        ConsoleFixture.apply([.key(.enter), .resize(width: 60, height: 20)], to: &state)
+        #expect(state.mode == .compose)
+        #expect(ConsoleFixture.apply([.key(.character("x")), .key(.enter)], to: &state).isEmpty)
+        #expect(state.compose?.text == "", "nothing typed or sent unseen")
+        #expect(ConsoleFixture.apply([.key(.character("q"))], to: &state).isEmpty, "q is text in the reply pane")
+        ConsoleFixture.apply(
+            [.resize(width: 80, height: 24), .key(.escape), .resize(width: 60, height: 20)], to: &state)
+        #expect(ConsoleFixture.apply([.key(.character("q"))], to: &state) == [.quit])
+    }
+
+    @Test func theFirstTextIntoAnEmptyInboxRings() {
+        TerminalLocale.activate()
+        var state = ConsoleState(window: ReplyWindow(), now: ConsoleFixture.now, width: 80, height: 24)
+        #expect(!ConsoleFixture.apply([.inboxLoaded([])], to: &state).contains(.bell))
+        let first = ConsoleFixture.apply([.inboxLoaded([ConsoleFixture.inbox[0]])], to: &state)
+        #expect(first.contains(.bell))
+    }
+
+    @Test func theCursorFollowsACombiningMark() {
+        var draft = ComposeDraft(transactionID: "1")
+        for character in "cafe!" { draft.insert(character) }
+        draft.moveLeft()
+        draft.insert("\u{301}")
+        #expect(draft.text == "café!")
+        #expect(draft.cursor == 4, "still before the !")
+    }
+
     @Test func quitAndResize() {
         var state = ConsoleFixture.state()
         ConsoleFixture.apply([.resize(width: 100, height: 30)], to: &state)

@@ -13,9 +13,12 @@ import Testing
         var clipped = ScreenBuffer(width: 5, height: 1)
         clipped.write("日本語", x: 0, y: 0, role: .normal)
         #expect(clipped.line(0) == "日本 ", "a wide character that does not fit is replaced by a space")
-        var flags = ScreenBuffer(width: 6, height: 1)
-        flags.write("🇮🇪a👨‍👩‍👧", x: 0, y: 0, role: .normal)
-        #expect(flags.line(0) == "🇮🇪a👨‍👩‍👧 ")
+        // A cell holds what ncurses will advance by: the first code point and its combining marks only.
+        var emoji = ScreenBuffer(width: 8, height: 1)
+        let used = emoji.write("a👍🏽👨‍👩‍👧é", x: 0, y: 0, role: .normal)
+        #expect(emoji.line(0) == "a👍👨é  ")
+        #expect(used == 6)
+        #expect(emoji[5, 0].text == "e\u{301}" || emoji[5, 0].text == "é")
     }
 
     @Test func theDiffHasOnlyChangedCells() {

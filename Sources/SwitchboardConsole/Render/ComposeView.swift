@@ -46,7 +46,7 @@ enum ComposeView {
         _ draft: ComposeDraft, width: Int, top: Int, rows: Int, into screen: inout ScreenBuffer
     ) {
         // Lay out graphemes one by one so the cursor lands on the right cell; newlines break lines.
-        var lines: [[(Character, Int)]] = [[]]
+        var lines: [[(String, Int)]] = [[]]
         var used = 0
         for (index, character) in draft.text.enumerated() {
             if character == "\n" || character == "\r\n" {
@@ -55,14 +55,13 @@ enum ComposeView {
                 used = 0
                 continue
             }
-            let shown = Character(
-                TextSanitizer.lineSafe(String(character)).isEmpty ? " " : TextSanitizer.lineSafe(String(character)))
-            let columns = CharacterWidth.of(shown)
+            let shown = TextSanitizer.lineSafe(String(character))
+            let columns = max(1, CharacterWidth.of(shown))
             if used + columns > width - 1 {
                 lines.append([])
                 used = 0
             }
-            lines[lines.count - 1].append((shown, index))
+            lines[lines.count - 1].append((shown.isEmpty ? " " : shown, index))
             used += columns
         }
         let cursorLine = lines.firstIndex { line in line.contains { $0.1 == draft.cursor } } ?? (lines.count - 1)
@@ -73,7 +72,7 @@ enum ComposeView {
             screen.write(">", x: 0, y: y, role: .dim)
             for (character, index) in line {
                 let role: StyleRole = index == draft.cursor ? .composeCursor : .composeText
-                x += screen.write(String(character), x: x, y: y, role: role)
+                x += screen.write(character, x: x, y: y, role: role)
             }
             if first + row == cursorLine,
                 draft.cursor >= draft.text.count || line.isEmpty

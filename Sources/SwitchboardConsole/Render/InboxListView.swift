@@ -13,7 +13,7 @@ enum InboxListView {
         let messageWidth = state.width - countdownWidth - taggWidth - idWidth - statusWidth - 1
         let titles =
             " " + TextLayout.pad("LEFT", to: countdownWidth - 1) + TextLayout.pad("TAGG", to: taggWidth)
-            + TextLayout.pad("ID", to: idWidth) + TextLayout.pad("MESSAGE", to: messageWidth)
+            + TextLayout.pad("ID", to: idWidth) + TextLayout.pad("MESSAGE", to: messageWidth) + " "
             + TextLayout.pad("STATUS", to: statusWidth)
         screen.write(titles, x: 0, y: 1, role: .dim)
 

@@ -92,11 +92,6 @@ package final class ConsoleRuntime: Sendable {
             if state.quitting { break }
             switch screen.read() {
             case .key(let key):
-                if state.width < ConsoleRenderer.minimumWidth || state.height < ConsoleRenderer.minimumHeight,
-                    key == .character("q")
-                {
-                    state.quitting = true
-                }
                 apply(.key(key))
             case .resize:
                 let size = screen.size
@@ -112,7 +107,7 @@ package final class ConsoleRuntime: Sendable {
 
     /// Carries out the effects the UI asks for.
     private func serve(_ effects: AsyncStream<ConsoleEffect>) async {
-        await withTaskGroup(of: Void.self) { group in
+        await withDiscardingTaskGroup { group in
             for await effect in effects {
                 switch effect {
                 case .loadJournal(let id):
@@ -136,17 +131,22 @@ package final class ConsoleRuntime: Sendable {
         }
     }
 
-    /// Loads the inbox, then again whenever the store changes (at most 5 times a second).
+    /// Loads the inbox, then again whenever the store changed, at most 5 times a second however many changes
+    /// arrive (a burst of callbacks is one reload, not one per callback).
     private func watchInbox() async {
+        let dirty = Mutex(true)
         let changes = engine.store.changes()
-        await load()
-        var last = ContinuousClock.now
-        for await _ in changes {
-            let wait = Duration.milliseconds(200) - (ContinuousClock.now - last)
-            if wait > .zero { try? await Task.sleep(for: wait) }
-            if Task.isCancelled { return }
-            last = ContinuousClock.now
-            await load()
+        let listener = Task {
+            for await _ in changes { dirty.withLock { $0 = true } }
+        }
+        defer { listener.cancel() }
+        while !Task.isCancelled {
+            let reload = dirty.withLock { flag in
+                defer { flag = false }
+                return flag
+            }
+            if reload { await load() }
+            try? await Task.sleep(for: .milliseconds(200))
         }
     }
 

@@ -1,23 +1,36 @@
 import CNCurses
 
-/// Terminal columns a grapheme takes: `wcwidth` of its first scalar, 2 for emoji presentation (VS16, flags,
-/// emoji modifiers and ZWJ sequences), never negative. Only for text that went through ``TextSanitizer``.
+/// Terminal columns a grapheme takes, measured the way ncurses draws it: ncurses advances the cursor by `wcwidth`
+/// of every code point it is given, so a cell holds only a grapheme's first code point and the zero-width ones that
+/// follow it (combining marks); a skin tone, a variation selector, a joiner and the later members of an emoji
+/// sequence are dropped from what is drawn. Width and drawing agree, so columns never drift.
 package enum CharacterWidth {
+    /// Columns the grapheme takes (at least 1 for a printable first code point, 0 for a lone zero-width one).
     package static func of(_ character: Character) -> Int {
-        let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        if scalars.count > 1 {
-            if scalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D }) { return 2 }
-            if (0x1F1E6...0x1F1FF).contains(first.value) { return 2 }
-        }
+        guard let first = character.unicodeScalars.first else { return 0 }
         let width = Int(sb_wcwidth(first.value))
         if width < 0 { return 1 }
-        if width == 0 && scalars.count == 1 && first.value >= 0x20 { return 0 }
         return width
     }
 
     /// Columns of a whole string.
     package static func of(_ text: String) -> Int {
         text.reduce(0) { $0 + of($1) }
+    }
+
+    /// What a cell holds for the grapheme: its first code point and the zero-width ones after it.
+    package static func drawable(_ character: Character) -> String {
+        var scalars = character.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return "" }
+        var out = String.UnicodeScalarView([first])
+        while let next = scalars.next() {
+            // Only combining marks ride along: a joiner or an emoji variation selector would make the terminal draw
+            // wider than ncurses counts.
+            let category = next.properties.generalCategory
+            if (category == .nonspacingMark || category == .enclosingMark) && sb_wcwidth(next.value) == 0 {
+                out.append(next)
+            }
+        }
+        return String(out)
     }
 }

@@ -41,10 +41,7 @@ package struct ScreenBuffer: Sendable, Hashable {
         for character in text {
             let columns = CharacterWidth.of(character)
             if columns == 0 {
-                // A combining mark or joiner that stands alone: attach it to the previous cell.
-                if column > 0, column - 1 < width {
-                    self[column - 1, y].text.append(character)
-                }
+                // A combining mark or joiner with nothing before it in this write: it has nothing to attach to.
                 continue
             }
             if column + columns > limit {
@@ -54,7 +51,7 @@ package struct ScreenBuffer: Sendable, Hashable {
                 }
                 break
             }
-            self[column, y] = Cell(String(character), role: role)
+            self[column, y] = Cell(CharacterWidth.drawable(character), role: role)
             if columns == 2 { self[column + 1, y] = Cell("", role: role) }
             column += columns
         }

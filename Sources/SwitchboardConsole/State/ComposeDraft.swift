@@ -29,10 +29,11 @@ package struct ComposeDraft: Sendable, Hashable {
 
     package mutating func insert(_ character: Character) {
         var characters = Array(text)
+        let before = String(characters[..<cursor]) + String(character)
         characters.insert(character, at: cursor)
         text = String(characters)
         // Inserting can merge with a neighbour into one grapheme (a combining mark, a joiner): recount.
-        cursor = min(cursor + 1, text.count)
+        cursor = min(before.count, text.count)
     }
 
     package mutating func backspace() {

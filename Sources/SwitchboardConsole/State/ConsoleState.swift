@@ -38,6 +38,8 @@ package struct ConsoleState: Sendable {
     /// Texts already rung for at one minute left.
     package var warnedLastMinute: Set<String> = []
     package var quitting = false
+    /// The inbox has been loaded once (a first load rings no bell).
+    package var hasLoaded = false
     /// Seconds east of UTC for the clock and receipt times (the runtime sets the local offset; tests use 0).
     package var timeZoneOffset = 0
 

@@ -36,6 +36,12 @@ package enum ConsoleUpdate {
     // MARK: - Keys
 
     private static func handle(_ key: Key, in state: inout ConsoleState) -> [ConsoleEffect] {
+        if state.width < ConsoleRenderer.minimumWidth || state.height < ConsoleRenderer.minimumHeight {
+            // Nothing acts unseen: only q (outside the reply pane) works until the window grows.
+            guard key == .character("q"), state.mode != .compose else { return [] }
+            state.quitting = true
+            return [.quit]
+        }
         let action = KeyBindings.action(for: key, in: state.mode)
         switch state.mode {
         case .help:
@@ -53,8 +59,8 @@ package enum ConsoleUpdate {
 
     private static func inboxAction(_ action: ConsoleAction, in state: inout ConsoleState) -> [ConsoleEffect] {
         let rows = state.visible
-        let index = rows.firstIndex { $0.id == state.selected?.id } ?? 0
-        let page = max(1, state.height - 12)
+        let index = rows.firstIndex { $0.id == state.selectedID } ?? 0
+        let page = max(1, ConsoleRenderer.Layout(width: state.width, height: state.height).listHeight - 1)
         switch action {
         case .moveUp: return select(rows, index - 1, in: &state)
         case .moveDown: return select(rows, index + 1, in: &state)
@@ -195,7 +201,8 @@ package enum ConsoleUpdate {
     // MARK: - Engine events
 
     private static func loaded(_ transactions: [InboxTransaction], into state: inout ConsoleState) -> [ConsoleEffect] {
-        let firstLoad = state.transactions.isEmpty
+        let firstLoad = !state.hasLoaded
+        state.hasLoaded = true
         let known = Set(state.transactions.map(\.id))
         state.transactions = transactions.sorted { ($0.receivedAt, $0.id) < ($1.receivedAt, $1.id) }
         var effects: [ConsoleEffect] = []

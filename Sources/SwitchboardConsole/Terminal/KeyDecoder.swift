@@ -21,7 +21,9 @@ package enum KeyDecoder {
         case 8, 127: return .key(.backspace)
         case 1...26: return .key(.control(Character(Unicode.Scalar(code + 96)!)))
         default:
-            guard let scalar = Unicode.Scalar(code), code >= 0x20 else { return .nothing }
+            guard let scalar = Unicode.Scalar(code), code >= 0x20, !(0x7F...0x9F).contains(code) else {
+                return .nothing
+            }
             return .key(.character(Character(scalar)))
         }
     }

@@ -13,9 +13,11 @@ package final class NCursesScreen {
     /// Starts curses mode: the user's locale (wide characters), no echo, CR kept apart from LF, keypad keys,
     /// a 25 ms ESC delay, reads that time out every `tick` so the loop can draw countdowns.
     package init(tick: Duration = .milliseconds(100)) throws {
-        TerminalLocale.activate()
+        // The user's locale for everything, then a UTF-8 character locale if theirs is not (LANG unset).
         setlocale(LC_ALL, "")
-        guard let screen = initscr() else { throw TerminalError.cannotStart }
+        TerminalLocale.activate()
+        // newterm, not initscr: initscr exits the process itself when TERM is unknown.
+        guard sb_newterm() != nil, let screen = sb_stdscr() else { throw TerminalError.cannotStart }
         window = screen
         cbreak()
         noecho()

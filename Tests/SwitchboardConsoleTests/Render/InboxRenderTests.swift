@@ -10,7 +10,7 @@ import Testing
         let lines = ConsoleRenderer.render(ConsoleFixture.state()).lines
         let expected = [
             " Switchboard  4 open · 2 expiring · 1 replied · 1 closed              [pending] ",
-            " LEFT    TAGG    ID            MESSAGE                         STATUS           ",
+            " LEFT    TAGG    ID            MESSAGE                          STATUS          ",
             "▶00:30   PIZZA   101           Where is my order? It's been 45… pending         ",
             " 04:00   HELP    102           HELP my card was charged twice   pending         ",
             " 09:00   INFO    103           Привет! Когда вы открываетесь?   pending         ",

@@ -1,6 +1,8 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+import class Foundation.ProcessInfo
+
 let package = Package(
     name: "Switchboard",
     platforms: [.macOS(.v15)],
@@ -75,3 +77,19 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Benchmarks (ordo-one/benchmark) are built only when asked for, so `swift build` and CI stay fast:
+//   SWITCHBOARD_BENCHMARKS=1 swift package --scratch-path .build-benchmarks benchmark --target ConsoleBenchmarks
+if ProcessInfo.processInfo.environment["SWITCHBOARD_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]))
+    package.targets.append(
+        .executableTarget(
+            name: "ConsoleBenchmarks",
+            dependencies: [
+                "SwitchboardConsole", "SwitchboardEngine", .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/ConsoleBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ))
+}

@@ -24,7 +24,7 @@ make_store() {  # $1 = name, $2 = count
     FROM n;"
 }
 
-console_pid() { pgrep -f "$binary console --config $work/$1.toml" | head -1; }
+console_pid() { pgrep -f "^$binary console --config $work/$1.toml" | head -1; }
 
 # Start to first frame with 100,000 stored.
 make_store big 100000

@@ -87,21 +87,35 @@ package final class ConsoleRuntime: Sendable {
             }
         }
         screen.draw(ConsoleRenderer.render(state))
+        // Draw only when something changed: an event, a key, a resize, or a new second (countdowns show seconds).
+        var lastSecond = Int(state.now.timeIntervalSince1970)
         while !state.quitting {
-            for event in queue.drain() { apply(event) }
+            var dirty = false
+            for event in queue.drain() {
+                apply(event)
+                dirty = true
+            }
             if state.quitting { break }
             switch screen.read() {
             case .key(let key):
                 apply(.key(key))
+                dirty = true
             case .resize:
                 let size = screen.size
                 screen.invalidate()
                 apply(.resize(width: size.width, height: size.height))
+                dirty = true
             case .nothing:
                 break
             }
-            apply(.tick(engine.clock.now()))
-            screen.draw(ConsoleRenderer.render(state))
+            let now = engine.clock.now()
+            apply(.tick(now))
+            let second = Int(now.timeIntervalSince1970)
+            if second != lastSecond {
+                lastSecond = second
+                dirty = true
+            }
+            if dirty { screen.draw(ConsoleRenderer.render(state)) }
         }
     }
 

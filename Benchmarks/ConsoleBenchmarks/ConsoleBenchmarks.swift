@@ -18,38 +18,32 @@ private func inboxState(count: Int, width: Int, height: Int) -> ConsoleState {
     return state
 }
 
+/// Renders and diffs one frame per iteration, each `step` seconds after the last, so countdowns change.
+private func renderFrames(_ benchmark: Benchmark, count: Int, width: Int, height: Int, step: TimeInterval) {
+    var state = inboxState(count: count, width: width, height: height)
+    var previous = ConsoleRenderer.render(state)
+    benchmark.startMeasurement()
+    for _ in benchmark.scaledIterations {
+        state.now = state.now.addingTimeInterval(step)
+        let frame = ConsoleRenderer.render(state)
+        blackHole(frame.changes(since: previous))
+        previous = frame
+    }
+}
+
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident], maxDuration: .seconds(5), maxIterations: 500)
 
     Benchmark("Render + diff one frame, 10,000 pending, 200×60") { benchmark in
-        var state = inboxState(count: 10_000, width: 200, height: 60)
-        var previous = ConsoleRenderer.render(state)
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
-            // Each frame is a tick later, so countdowns change and the diff has work to do.
-            state.now = state.now.addingTimeInterval(1)
-            let frame = ConsoleRenderer.render(state)
-            blackHole(frame.changes(since: previous))
-            previous = frame
-        }
+        renderFrames(benchmark, count: 10_000, width: 200, height: 60, step: 1)
     }
 
     Benchmark("Render + diff one frame, 1,000 pending, 80×24") { benchmark in
-        var state = inboxState(count: 1_000, width: 80, height: 24)
-        var previous = ConsoleRenderer.render(state)
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
-            state.now = state.now.addingTimeInterval(0.1)
-            let frame = ConsoleRenderer.render(state)
-            blackHole(frame.changes(since: previous))
-            previous = frame
-        }
+        renderFrames(benchmark, count: 1_000, width: 80, height: 24, step: 0.1)
     }
 
     Benchmark("Load 100,000 texts into the console state") { benchmark in
-        let transactions = inboxState(count: 0, width: 80, height: 24).transactions
-        _ = transactions
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         let rows = (0..<100_000).map { index in
             InboxTransaction(

@@ -10,7 +10,8 @@ enum StatusBarView {
         } else {
             x += screen.write(" ○ following the store (no receiver here)", x: x, y: row, role: .statusBar)
         }
-        if let last = state.status.lastCallbackAt {
+        // The receiver's last callback, or (following a store) the newest text in it.
+        if let last = state.status.lastCallbackAt ?? state.transactions.last?.receivedAt {
             x += screen.write(
                 " · last text \(ConsoleFormat.age(state.now.timeIntervalSince(last))) ago", x: x, y: row,
                 role: .statusBar)

@@ -73,6 +73,13 @@ import Testing
         #expect(lines[18].hasPrefix(" attempt 7 · ana · 07:50:00 · 0 Success — Tagga accepted the reply"))
     }
 
+    @Test func followingAStoreShowsTheAgeOfTheNewestText() {
+        var state = ConsoleFixture.state()
+        state.status = ConsoleStatus(operatorName: "ana")
+        let line = ConsoleRenderer.render(state).line(23)
+        #expect(line.hasPrefix(" ○ following the store (no receiver here) · last text 5m ago"))
+    }
+
     @Test func tooSmall() {
         let lines = ConsoleRenderer.render(ConsoleFixture.state(width: 60, height: 20)).lines
         #expect(lines[9] == TextLayout.pad("                 Terminal too small: 60×20.", to: 60))

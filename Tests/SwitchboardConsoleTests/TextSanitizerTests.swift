@@ -15,6 +15,7 @@ import Testing
         ("invoice_\u{202E}fdp.exe", "invoice_fdp.exe"),
         ("\u{2066}isolated\u{2069}", "isolated"),
         ("zero\u{200B}width\u{FEFF}", "zerowidth"),
+        ("hidden\u{E0041}\u{E0042}tags", "hiddentags"),
         ("family 👨\u{200D}👩\u{200D}👧", "family 👨\u{200D}👩\u{200D}👧"),
         ("日本語 héllo ✓", "日本語 héllo ✓"),
     ])

@@ -2,13 +2,13 @@ import CNCurses
 import Dispatch
 import Foundation
 
-/// SIGINT and SIGTERM while the console runs: the UI loop is asked to quit, so ncurses is ended properly.
+/// SIGINT, SIGTERM, SIGHUP and SIGQUIT (Ctrl-\\ in cbreak mode) while the console runs: the UI loop is asked to quit, so ncurses is ended properly.
 final class TerminationSignals {
     private let sources: [any DispatchSourceSignal]
 
     init(onSignal: @escaping @Sendable () -> Void) {
         var sources: [any DispatchSourceSignal] = []
-        for number in [SIGINT, SIGTERM, SIGHUP] {
+        for number in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler(handler: onSignal)
@@ -20,7 +20,7 @@ final class TerminationSignals {
 
     func restore() {
         for source in sources { source.cancel() }
-        for number in [SIGINT, SIGTERM, SIGHUP] { signal(number, SIG_DFL) }
+        for number in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { signal(number, SIG_DFL) }
     }
 }
 

@@ -8,7 +8,7 @@ import CNCurses
 package enum TextSanitizer {
     /// The text as one line: every C0 control (CR, LF and TAB included) and DEL shown as its Unicode control
     /// picture (`␍`, `␊`, `␉`, `␛`, ...), every C1 control as `<9B>`-style hex, bidi controls and other format
-    /// characters removed (joiners and emoji tag characters kept, so emoji sequences still draw).
+    /// characters removed (zero-width joiners kept, so emoji sequences still read as one).
     package static func lineSafe(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -28,11 +28,11 @@ package enum TextSanitizer {
     }
 
     /// Whether a scalar is dropped: bidi embeddings, overrides, isolates and marks, and every other format
-    /// character (Cf) except the zero-width joiners and the tag characters of emoji flag sequences.
+    /// character (Cf) except the zero-width joiners. Tag characters (U+E0020–E007F) go too: they can smuggle
+    /// invisible text, and a subdivision flag (🏴 + tags) still shows its black flag.
     package static func isRemoved(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x200C, 0x200D: return false
-        case 0xE0020...0xE007F: return false
         default: return scalar.properties.generalCategory == .format
         }
     }

@@ -2,7 +2,7 @@ import CNCurses
 import Dispatch
 import Foundation
 
-/// SIGINT, SIGTERM, SIGHUP and SIGQUIT (Ctrl-\\ in cbreak mode) while the console runs: the UI loop is asked to quit, so ncurses is ended properly.
+/// SIGINT, SIGTERM, SIGHUP and SIGQUIT (Ctrl-\ in cbreak mode) while the console runs: the UI loop is asked to quit, so ncurses is ended properly.
 final class TerminationSignals {
     private let sources: [any DispatchSourceSignal]
 

@@ -29,7 +29,10 @@ import Testing
             var screen = ScreenBuffer(width: 40, height: 1)
             let used = screen.write(safe, x: 0, y: 0, role: .normal)
             #expect(used <= 40)
-            #expect(CharacterWidth.of(screen.line(0)) == 40, "the line keeps its width")
+            // Measured cell by cell: joining the cells could merge neighbours (two regional indicators) into one
+            // grapheme, which is not how the terminal receives them.
+            let columns = screen.cells.filter { !$0.isContinuation }.reduce(0) { $0 + CharacterWidth.of($1.text) }
+            #expect(columns == 40, "the line keeps its width")
             for cell in screen.cells {
                 #expect(!cell.text.unicodeScalars.contains(where: Self.forbidden))
             }

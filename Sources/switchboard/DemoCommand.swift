@@ -64,15 +64,15 @@ struct DemoCommand: AsyncParsableCommand {
             receiverStatus: { ("127.0.0.1:\(port)", receiver.lastCallbackAt) })
         consoleEngine.cannedReplies = DemoInbox.cannedReplies
         defer { Terminal.note("demo finished; its temporary store is deleted") }
+        var failure: (any Error)?
         do {
             try await ConsoleLauncher.run(consoleEngine, themeName: theme, bell: false)
         } catch {
-            traffic.cancel()
-            await cleanUp(receiver, engine, simulator, trafficClient)
-            throw error
+            failure = error
         }
         traffic.cancel()
         await cleanUp(receiver, engine, simulator, trafficClient)
+        if let failure { throw failure }
     }
 
     private func cleanUp(

@@ -55,7 +55,7 @@ struct PendingCommand: AsyncParsableCommand {
         }
         Terminal.output("LEFT    STATUS           TAGG        ID                    MESSAGE")
         for row in rows {
-            let left = TimeLeftText.format(window.timeLeft(receivedAt: row.receivedAt, now: now))
+            let left = ConsoleFormat.countdown(window.timeLeft(receivedAt: row.receivedAt, now: now))
             let message = TextSanitizer.lineSafe(row.message)
             Terminal.output(
                 left.padded(8) + row.status(now: now, window: window).rawValue.padded(17)

@@ -42,15 +42,3 @@ enum TransactionJSON {
 
     static func iso8601(_ date: Date) -> String { Timestamp.iso8601(date) }
 }
-
-/// `mm:ss` (or `h:mm:ss`) left, `-mm:ss` when overdue.
-enum TimeLeftText {
-    static func format(_ duration: Duration) -> String {
-        let total = Int(duration.timeInterval.rounded(.down))
-        let sign = total < 0 ? "-" : ""
-        let seconds = abs(total)
-        let (hours, minutes, rest) = (seconds / 3600, seconds % 3600 / 60, seconds % 60)
-        if hours > 0 { return sign + String(format: "%d:%02d:%02d", hours, minutes, rest) }
-        return sign + String(format: "%02d:%02d", minutes, rest)
-    }
-}

@@ -50,7 +50,7 @@ enum InboxListView {
         let left = state.window.timeLeft(receivedAt: transaction.receivedAt, now: state.now)
         var x = screen.write(selected ? "▶" : " ", x: 0, y: y, role: rowRole)
         let (countdown, countdownRole): (String, StyleRole) =
-            status.isOpen || status == .replying
+            status.isActive
             ? (ConsoleFormat.countdown(left), ConsoleFormat.countdownRole(left))
             : (status == .replied ? "✓" : "—", ConsoleFormat.status(status).1)
         x += screen.write(TextLayout.pad(countdown, to: countdownWidth - 1), x: x, y: y, role: countdownRole)

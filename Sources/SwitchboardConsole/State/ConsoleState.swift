@@ -51,16 +51,7 @@ package struct ConsoleState: Sendable {
     }
 
     /// The texts the inbox shows: filter, tagg and search applied, deadline first.
-    package var visible: [InboxTransaction] {
-        let needle = search.lowercased()
-        return transactions.filter { transaction in
-            let status = transaction.status(now: now, window: window)
-            let left = window.timeLeft(receivedAt: transaction.receivedAt, now: now).timeInterval
-            guard filter.admits(status, secondsLeft: left) else { return false }
-            if let taggFilter, transaction.tagg.caseInsensitiveCompare(taggFilter) != .orderedSame { return false }
-            return needle.isEmpty || Self.matches(transaction, needle)
-        }
-    }
+    package var visible: [InboxTransaction] { InboxSnapshot(self).rows }
 
     /// Whether a text matches a (lower-cased) search.
     static func matches(_ transaction: InboxTransaction, _ needle: String) -> Bool {
@@ -68,9 +59,6 @@ package struct ConsoleState: Sendable {
             || transaction.tagg.lowercased().contains(needle)
     }
 
-    /// The selected text, when it is visible.
-    package var selected: InboxTransaction? {
-        let rows = visible
-        return rows.first { $0.id == selectedID } ?? rows.first
-    }
+    /// The selected text, when it is visible (else the first visible one).
+    package var selected: InboxTransaction? { InboxSnapshot(self).selected }
 }

@@ -20,11 +20,16 @@ package enum InboxFilter: String, Sendable, Hashable, CaseIterable {
     /// Whether a text with this status and time left belongs.
     package func admits(_ status: TransactionStatus, secondsLeft: Double) -> Bool {
         switch self {
-        case .pending: status.isOpen || status == .replying
-        case .expiring: (status.isOpen || status == .replying) && secondsLeft < 300
+        case .pending: status.isActive
+        case .expiring: status.isActive && secondsLeft < 300
         case .replied: status == .replied
         case .closed: status == .expired || status == .rejected || status == .closed
         case .all: true
         }
     }
+}
+
+extension TransactionStatus {
+    /// Still waiting for its answer: open, or a reply in flight.
+    var isActive: Bool { isOpen || self == .replying }
 }

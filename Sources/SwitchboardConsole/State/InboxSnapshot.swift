@@ -1,6 +1,6 @@
 import SwitchboardEngine
 
-/// What one frame shows of the inbox, computed in a single pass (status and time left once per text), so a frame
+/// What the inbox shows, computed in a single pass (the only place the filters are applied) (status and time left once per text), so a frame
 /// over a large inbox does not filter it once per view.
 struct InboxSnapshot {
     var rows: [InboxTransaction] = []
@@ -12,7 +12,7 @@ struct InboxSnapshot {
         for transaction in state.transactions {
             let status = transaction.status(now: state.now, window: state.window)
             let left = state.window.timeLeft(receivedAt: transaction.receivedAt, now: state.now).timeInterval
-            if status.isOpen || status == .replying {
+            if status.isActive {
                 counts.open += 1
                 if left < 300 { counts.expiring += 1 }
             } else if status == .replied {

@@ -6,8 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 idle=${1:-60}
-swift build -c release --product switchboard >/dev/null 2>&1
-binary=$PWD/.build/release/switchboard
+scratch=${SWITCHBOARD_SCRATCH:-.build}  # another build folder, if you keep one for release builds
+swift build -c release --scratch-path "$scratch" --product switchboard >/dev/null 2>&1
+binary=$(cd "$scratch/release" && pwd)/switchboard
 work=$(mktemp -d)
 socket="sb-bench-$$"
 trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT

@@ -36,6 +36,16 @@ static inline int sb_set_style(WINDOW *w, short pair, int bold, int underline, i
     return wattr_set(w, attributes, pair, NULL);
 }
 
+// Bracketed paste: the terminal wraps pasted text in ESC [200~ ... ESC [201~ once asked to; ncurses reports the
+// two markers as these key codes (above every KEY_ code).
+enum { SB_KEY_PASTE_BEGIN = KEY_MAX + 1, SB_KEY_PASTE_END = KEY_MAX + 2 };
+static inline void sb_define_paste_keys(void) {
+    define_key("\033[200~", SB_KEY_PASTE_BEGIN);
+    define_key("\033[201~", SB_KEY_PASTE_END);
+}
+static inline int sb_key_paste_begin(void) { return SB_KEY_PASTE_BEGIN; }
+static inline int sb_key_paste_end(void) { return SB_KEY_PASTE_END; }
+
 // Key codes, as functions (some are macros of macros).
 static inline int sb_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int sb_key_resize(void) { return KEY_RESIZE; }

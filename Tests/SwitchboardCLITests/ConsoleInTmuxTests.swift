@@ -82,8 +82,13 @@ import Testing
         try session.keys("g")
         try session.keys("Enter")
         #expect(try await session.waitFor("Reply to \(id)"))
-        try session.type("Sorry for the wait, on its way")
-        #expect(try await session.waitFor("30/100 latin"))
+        // A bracketed paste (tmux sends the markers because the console asked for them): its newline is text,
+        // it does not send.
+        try session.tmux(["set-buffer", "Sorry for the wait\n"])
+        try session.tmux(["paste-buffer", "-p"])
+        #expect(try await session.waitFor("19/100 latin"), "\(session.capture())")
+        try session.type("on its way")
+        #expect(try await session.waitFor("29/100 latin"))
         try session.keys("Enter")
         #expect(try await session.waitFor("\(id): replied"), "\(session.capture())")
         let left = try await SwitchboardBinary.waitFor {

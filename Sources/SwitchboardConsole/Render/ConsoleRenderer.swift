@@ -50,7 +50,7 @@ package enum ConsoleRenderer {
                 " " + TextSanitizer.lineSafe(flash.text), x: 0, y: row,
                 role: flash.isError ? .flashError : .flashInfo)
         } else {
-            screen.write(String(repeating: "─", count: state.width), x: 0, y: row, role: .border)
+            screen.fill(x: 0, y: row, count: state.width, role: .border, with: "─")
         }
     }
 

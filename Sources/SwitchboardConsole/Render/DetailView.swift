@@ -35,7 +35,15 @@ enum DetailView {
         for entry in state.journals[transaction.id] ?? [] {
             lines.append((journalLine(entry, offset: offset), journalRole(entry)))
         }
-        for (index, line) in lines.prefix(layout.paneHeight).enumerated() {
+        // The facts line stays; the rest scrolls (J/K) when it does not fit.
+        let room = layout.paneHeight - 1
+        let body = lines.dropFirst()
+        let scroll = min(state.detailScroll, max(0, body.count - room))
+        var shown = [lines[0]] + body.dropFirst(scroll).prefix(room)
+        if scroll > 0 { shown[0].0 = "↑\(scroll) · " + shown[0].0 }
+        let below = body.count - scroll - room
+        if below > 0 { shown[shown.count - 1] = ("↓ \(below + 1) more lines: J scrolls down, K up", .dim) }
+        for (index, line) in shown.enumerated() {
             screen.write(" " + TextLayout.truncate(line.0, to: width), x: 0, y: layout.paneTop + index, role: line.1)
         }
     }

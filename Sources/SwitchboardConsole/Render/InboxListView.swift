@@ -17,8 +17,7 @@ enum InboxListView {
             + TextLayout.pad("STATUS", to: statusWidth)
         screen.write(titles, x: 0, y: 1, role: .dim)
 
-        let rows = inbox.rows
-        guard !rows.isEmpty else {
+        guard inbox.count > 0 else {
             let empty =
                 state.transactions.isEmpty
                 ? "No texts yet. New texts appear here as they arrive."
@@ -28,14 +27,15 @@ enum InboxListView {
         }
         let selectedIndex = inbox.selectedIndex ?? 0
         // Keep the selection in view: scroll so it sits inside the window.
-        let start = min(max(0, selectedIndex - layout.listHeight + 1), max(0, rows.count - layout.listHeight))
-        for (offset, transaction) in rows.dropFirst(start).prefix(layout.listHeight).enumerated() {
-            let y = layout.listTop + offset
-            let selected = start + offset == selectedIndex
-            drawRow(transaction, state: state, y: y, selected: selected, messageWidth: messageWidth, into: &screen)
+        let start = min(max(0, selectedIndex - layout.listHeight + 1), max(0, inbox.count - layout.listHeight))
+        for index in start..<min(inbox.count, start + layout.listHeight) {
+            let y = layout.listTop + index - start
+            drawRow(
+                inbox[index], state: state, y: y, selected: index == selectedIndex, messageWidth: messageWidth,
+                into: &screen)
         }
-        if rows.count > layout.listHeight {
-            let more = " \(start + 1)–\(min(rows.count, start + layout.listHeight)) of \(rows.count) "
+        if inbox.count > layout.listHeight {
+            let more = " \(start + 1)–\(min(inbox.count, start + layout.listHeight)) of \(inbox.count) "
             screen.write(more, x: state.width - CharacterWidth.of(more), y: 1, role: .dim)
         }
     }
@@ -54,11 +54,11 @@ enum InboxListView {
             ? (ConsoleFormat.countdown(left), ConsoleFormat.countdownRole(left))
             : (status == .replied ? "✓" : "—", ConsoleFormat.status(status).1)
         x += screen.write(TextLayout.pad(countdown, to: countdownWidth - 1), x: x, y: y, role: countdownRole)
-        let tagg = TextLayout.pad(TextSanitizer.lineSafe(transaction.tagg), to: taggWidth)
+        let tagg = TextLayout.padLineSafe(transaction.tagg, to: taggWidth)
         x += screen.write(tagg, x: x, y: y, role: selected ? rowRole : .inboxTagg)
         x += screen.write(
-            TextLayout.pad(TextSanitizer.lineSafe(transaction.id), to: idWidth), x: x, y: y, role: rowRole)
-        let message = TextLayout.pad(TextSanitizer.lineSafe(transaction.message), to: messageWidth)
+            TextLayout.padLineSafe(transaction.id, to: idWidth), x: x, y: y, role: rowRole)
+        let message = TextLayout.padLineSafe(transaction.message, to: messageWidth)
         x += screen.write(message, x: x, y: y, role: rowRole)
         let (word, role) = ConsoleFormat.status(status)
         screen.write(TextLayout.pad(word, to: statusWidth), x: x + 1, y: y, role: selected ? rowRole : role)

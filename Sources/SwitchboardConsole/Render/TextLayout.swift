@@ -21,6 +21,20 @@ package enum TextLayout {
         return cut + String(repeating: " ", count: max(0, width - CharacterWidth.of(cut)))
     }
 
+    /// Untrusted `text` made line-safe (``TextSanitizer/lineSafe(_:)``) and padded or cut to `width` columns,
+    /// sanitizing only as much of it as can show: a 10,000-character text costs what a short one does.
+    package static func padLineSafe(_ text: String, to width: Int) -> String {
+        let scalars = text.unicodeScalars
+        if let end = scalars.index(scalars.startIndex, offsetBy: 4 * width + 16, limitedBy: scalars.endIndex),
+            end < scalars.endIndex
+        {
+            let head = TextSanitizer.lineSafe(String(scalars[..<end]))
+            // Wider than the column even without the rest: it is cut inside `head`, the rest cannot show.
+            if CharacterWidth.of(head) > width { return pad(head, to: width) }
+        }
+        return pad(TextSanitizer.lineSafe(text), to: width)
+    }
+
     /// `text` wrapped into lines of at most `width` columns, breaking after spaces where it can.
     package static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }

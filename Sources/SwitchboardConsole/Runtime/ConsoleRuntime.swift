@@ -76,7 +76,7 @@ package final class ConsoleRuntime: Sendable {
         state.cannedReplies = engine.cannedReplies
         state.bell = bell
         state.status.operatorName = engine.operatorName
-        state.timeZoneOffset = TimeZone.current.secondsFromGMT()
+        state.timeZoneOffset = TimeZone.current.secondsFromGMT(for: state.now)
         func apply(_ event: ConsoleEvent) {
             for effect in ConsoleUpdate.update(&state, event) {
                 switch effect {
@@ -88,28 +88,36 @@ package final class ConsoleRuntime: Sendable {
         }
         screen.draw(ConsoleRenderer.render(state))
         // Draw only when something changed: an event, a key, a resize, or a new second (countdowns show seconds).
+        // Between frames the thread sleeps in poll() until a key, an engine event, the next second, or 100 ms
+        // (ncurses notices a resize on its next read).
         var lastSecond = Int(state.now.timeIntervalSince1970)
         while !state.quitting {
+            let untilNextSecond = 1000 - Int(engine.clock.now().timeIntervalSince1970 * 1000) % 1000
+            screen.wait(wakingOn: queue.wakeDescriptor, milliseconds: Int32(min(100, max(1, untilNextSecond))))
             var dirty = false
             for event in queue.drain() {
                 apply(event)
                 dirty = true
             }
-            if state.quitting { break }
-            switch screen.read() {
-            case .key(let key):
-                apply(.key(key))
-                dirty = true
-            case .resize:
-                let size = screen.size
-                screen.invalidate()
-                apply(.resize(width: size.width, height: size.height))
-                dirty = true
-            case .nothing:
-                break
+            readKeys: while !state.quitting {
+                switch screen.read() {
+                case .key(let key):
+                    apply(.key(key))
+                    dirty = true
+                case .resize:
+                    let size = screen.size
+                    screen.invalidate()
+                    apply(.resize(width: size.width, height: size.height))
+                    dirty = true
+                case .nothing:
+                    break readKeys
+                }
             }
+            if state.quitting { break }
             let now = engine.clock.now()
             apply(.tick(now))
+            let offset = TimeZone.current.secondsFromGMT(for: now)
+            if offset != state.timeZoneOffset { apply(.timeZoneChanged(offset)) }
             let second = Int(now.timeIntervalSince1970)
             if second != lastSecond {
                 lastSecond = second

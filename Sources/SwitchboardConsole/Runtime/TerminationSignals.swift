@@ -29,6 +29,7 @@ enum CrashRestore {
     static func install() {
         for number in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP] {
             signal(number) { received in
+                NCursesScreen.writeToTerminal(NCursesScreen.bracketedPasteOff)
                 endwin()
                 signal(received, SIG_DFL)
                 raise(received)

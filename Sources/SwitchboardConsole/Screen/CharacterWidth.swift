@@ -7,6 +7,7 @@ import CNCurses
 package enum CharacterWidth {
     /// Columns the grapheme takes (at least 1 for a printable first code point, 0 for a lone zero-width one).
     package static func of(_ character: Character) -> Int {
+        if let ascii = character.asciiValue, isPrintableASCII(ascii) { return 1 }
         guard let first = character.unicodeScalars.first else { return 0 }
         let width = Int(sb_wcwidth(first.value))
         if width < 0 { return 1 }
@@ -15,13 +16,23 @@ package enum CharacterWidth {
 
     /// Columns of a whole string.
     package static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        if isPrintableASCII(text) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
     }
+
+    /// Whether a byte is a printable ASCII character (one column, one code point, no grapheme clustering needed).
+    @inline(__always)
+    static func isPrintableASCII(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
+
+    /// Whether every character of `text` is printable ASCII: the common case, measured without grapheme breaking.
+    static func isPrintableASCII(_ text: String) -> Bool { text.utf8.allSatisfy(isPrintableASCII) }
 
     /// What a cell holds for the grapheme: its first code point and the zero-width ones after it.
     package static func drawable(_ character: Character) -> String {
         var scalars = character.unicodeScalars.makeIterator()
         guard let first = scalars.next() else { return "" }
+        var rest = scalars
+        if rest.next() == nil { return String(character) }
         var out = String.UnicodeScalarView([first])
         while let next = scalars.next() {
             // Only combining marks ride along: a joiner or an emoji variation selector would make the terminal draw

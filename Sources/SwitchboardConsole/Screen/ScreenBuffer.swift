@@ -38,6 +38,15 @@ package struct ScreenBuffer: Sendable, Hashable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var column = max(0, x)
+        if CharacterWidth.isPrintableASCII(text) {
+            // One column per byte: no grapheme breaking, no width lookups.
+            for byte in text.utf8 {
+                guard column < limit else { break }
+                self[column, y] = Cell(Self.asciiCells[Int(byte) - 0x20], role: role)
+                column += 1
+            }
+            return column - max(0, x)
+        }
         for character in text {
             let columns = CharacterWidth.of(character)
             if columns == 0 {
@@ -58,10 +67,16 @@ package struct ScreenBuffer: Sendable, Hashable {
         return column - max(0, x)
     }
 
-    /// Fills columns `x..<x+count` of row `y` with spaces in `role`.
-    package mutating func fill(x: Int, y: Int, count: Int, role: StyleRole) {
-        guard y >= 0, y < height else { return }
-        for column in max(0, x)..<min(width, x + count) { self[column, y] = Cell(" ", role: role) }
+    /// The printable ASCII characters as one-character strings, made once.
+    private static let asciiCells: [String] = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
+
+    /// Fills columns `x..<x+count` of row `y` with `character` (a space unless told; one column wide) in `role`.
+    package mutating func fill(x: Int, y: Int, count: Int, role: StyleRole, with character: Character = " ") {
+        let start = max(0, x)
+        let end = min(width, x + count)
+        guard y >= 0, y < height, start < end else { return }
+        let cell = Cell(String(character), role: role)
+        for column in start..<end { self[column, y] = cell }
     }
 
     /// Row `y` as text (wide characters once, trailing spaces kept).

@@ -4,8 +4,10 @@ import SwitchboardEngine
 /// Everything that happens to the console goes through ``ConsoleUpdate/update(_:_:)`` as one of these.
 package enum ConsoleEvent: Sendable {
     case key(Key)
-    /// Time passed (the backend ticks every 100 ms while idle).
+    /// Time passed (the backend ticks at least every 100 ms).
     case tick(Date)
+    /// The local time zone's offset from UTC changed (daylight saving), in seconds east.
+    case timeZoneChanged(Int)
     case resize(width: Int, height: Int)
     /// The inbox as the store has it now.
     case inboxLoaded([InboxTransaction])

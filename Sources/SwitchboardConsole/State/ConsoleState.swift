@@ -35,9 +35,13 @@ package struct ConsoleState: Sendable {
     package var flash: (text: String, isError: Bool, until: Date)?
     /// Ring the bell when a text arrives and when one reaches its last minute.
     package var bell = true
-    /// Texts already rung for at one minute left.
-    package var warnedLastMinute: Set<String> = []
+    /// Texts already rung for at one minute left, with when they arrived (forgotten once long closed).
+    package var warnedLastMinute: [String: Date] = [:]
     package var quitting = false
+    /// Inside a bracketed paste (between the terminal's paste markers).
+    package var pasting = false
+    /// Lines the detail pane is scrolled down by (reset when another text is selected).
+    package var detailScroll = 0
     /// The inbox has been loaded once (a first load rings no bell).
     package var hasLoaded = false
     /// Seconds east of UTC for the clock and receipt times (the runtime sets the local offset; tests use 0).
@@ -53,10 +57,16 @@ package struct ConsoleState: Sendable {
     /// The texts the inbox shows: filter, tagg and search applied, deadline first.
     package var visible: [InboxTransaction] { InboxSnapshot(self).rows }
 
-    /// Whether a text matches a (lower-cased) search.
+    /// Whether a text matches a (lower-cased) search, as the inbox shows it (sanitized: a word split by an invisible
+    /// character is found as it reads).
     static func matches(_ transaction: InboxTransaction, _ needle: String) -> Bool {
-        transaction.message.lowercased().contains(needle) || transaction.id.lowercased().contains(needle)
-            || transaction.tagg.lowercased().contains(needle)
+        shown(transaction.message).contains(needle) || shown(transaction.id).contains(needle)
+            || shown(transaction.tagg).contains(needle)
+    }
+
+    /// Lower-cased, as displayed (printable ASCII is shown as it is, so it skips the sanitizer).
+    private static func shown(_ text: String) -> String {
+        CharacterWidth.isPrintableASCII(text) ? text.lowercased() : TextSanitizer.lineSafe(text).lowercased()
     }
 
     /// The selected text, when it is visible (else the first visible one).

@@ -13,6 +13,9 @@ package enum ConsoleUpdate {
             state.now = now
             if let flash = state.flash, flash.until <= now { state.flash = nil }
             return lastMinuteBells(&state)
+        case .timeZoneChanged(let offset):
+            state.timeZoneOffset = offset
+            return []
         case .resize(let width, let height):
             state.width = width
             state.height = height
@@ -20,6 +23,9 @@ package enum ConsoleUpdate {
         case .inboxLoaded(let transactions):
             return loaded(transactions, into: &state)
         case .journalLoaded(let id, let entries):
+            // Loads run concurrently and can land out of order. A journal only grows (attempts are appended,
+            // an attempt's outcome is written once), so the one that has got further is the newer.
+            if let shown = state.journals[id], journalProgress(shown) > journalProgress(entries) { return [] }
             state.journals[id] = entries
             return []
         case .replyFinished(let id, let report):
@@ -33,6 +39,11 @@ package enum ConsoleUpdate {
         }
     }
 
+    /// How far a journal has got: its attempts, then how many of them have an outcome.
+    private static func journalProgress(_ entries: [ReplyJournalEntry]) -> (Int, Int) {
+        (entries.count, entries.count { $0.outcome != nil })
+    }
+
     // MARK: - Keys
 
     private static func handle(_ key: Key, in state: inout ConsoleState) -> [ConsoleEffect] {
@@ -41,6 +52,21 @@ package enum ConsoleUpdate {
             guard key == .character("q"), state.mode != .compose else { return [] }
             state.quitting = true
             return [.quit]
+        }
+        switch key {
+        case .pasteBegin:
+            state.pasting = true
+            if state.mode == .inbox || state.mode == .help {
+                flash(
+                    "Pasted text ignored here: open a reply (r) or a search (/) and paste there.", error: true,
+                    in: &state)
+            }
+            return []
+        case .pasteEnd:
+            state.pasting = false
+            return []
+        default:
+            if state.pasting { return pasted(key, in: &state) }
         }
         let action = KeyBindings.action(for: key, in: state.mode)
         switch state.mode {
@@ -57,6 +83,28 @@ package enum ConsoleUpdate {
         }
     }
 
+    /// A key inside a paste: text goes into the reply or the search as typed, a newline stays a newline (it never
+    /// sends), and nothing else acts, so pasted text cannot run commands.
+    private static func pasted(_ key: Key, in state: inout ConsoleState) -> [ConsoleEffect] {
+        let character: Character
+        switch key {
+        case .character(let typed): character = typed
+        case .enter, .newline: character = "\n"
+        case .tab: character = " "
+        default: return []
+        }
+        switch state.mode {
+        case .compose where state.compose?.sending == false:
+            state.compose?.insert(character)
+            state.compose?.result = nil
+        case .search where character != "\n":
+            state.searchDraft.append(character)
+        default:
+            break
+        }
+        return []
+    }
+
     private static func inboxAction(_ action: ConsoleAction, in state: inout ConsoleState) -> [ConsoleEffect] {
         let rows = state.visible
         let index = rows.firstIndex { $0.id == state.selectedID } ?? 0
@@ -68,6 +116,12 @@ package enum ConsoleUpdate {
         case .pageDown: return select(rows, index + page, in: &state)
         case .top: return select(rows, 0, in: &state)
         case .bottom: return select(rows, rows.count - 1, in: &state)
+        case .scrollDetailDown:
+            state.detailScroll += 1
+            return []
+        case .scrollDetailUp:
+            state.detailScroll = max(0, state.detailScroll - 1)
+            return []
         case .openReply: return openReply(in: &state)
         case .cycleFilter:
             state.filter = state.filter.next
@@ -105,6 +159,7 @@ package enum ConsoleUpdate {
         let id = rows[min(max(0, index), rows.count - 1)].id
         guard id != state.selectedID else { return [] }
         state.selectedID = id
+        state.detailScroll = 0
         return [.loadJournal(id)]
     }
 
@@ -203,20 +258,35 @@ package enum ConsoleUpdate {
     private static func loaded(_ transactions: [InboxTransaction], into state: inout ConsoleState) -> [ConsoleEffect] {
         let firstLoad = !state.hasLoaded
         state.hasLoaded = true
-        let known = Set(state.transactions.map(\.id))
-        state.transactions = transactions.sorted { ($0.receivedAt, $0.id) < ($1.receivedAt, $1.id) }
         var effects: [ConsoleEffect] = []
-        let arrived = transactions.filter { !known.contains($0.id) }
-        if !firstLoad, !arrived.isEmpty, state.bell { effects.append(.bell) }
-        if state.selectedID == nil || !state.visible.contains(where: { $0.id == state.selectedID }),
-            let first = state.visible.first
-        {
+        if !firstLoad, state.bell {
+            let known = Set(state.transactions.map(\.id))
+            if transactions.contains(where: { !known.contains($0.id) }) { effects.append(.bell) }
+        }
+        // The store lists deadline first already; sort only when it did not (an O(n) check on 100,000 rows).
+        let ordered = { (a: InboxTransaction, b: InboxTransaction) in (a.receivedAt, a.id) < (b.receivedAt, b.id) }
+        let sorted = zip(transactions, transactions.dropFirst()).allSatisfy { !ordered($1, $0) }
+        state.transactions = sorted ? transactions : transactions.sorted(by: ordered)
+        forgetClosed(in: &state)
+        let inbox = InboxSnapshot(state)
+        if let id = state.selectedID, inbox.selected?.id == id {
+            effects.append(.loadJournal(id))
+        } else if let first = inbox.selected {
             state.selectedID = first.id
             effects.append(.loadJournal(first.id))
-        } else if let id = state.selectedID, transactions.contains(where: { $0.id == id }) {
-            effects.append(.loadJournal(id))
         }
         return effects
+    }
+
+    /// Drops what the state keeps about texts no longer loaded (journals) or long closed (last-minute bells), so a
+    /// console left open for weeks does not grow.
+    private static func forgetClosed(in state: inout ConsoleState) {
+        let forgetBefore = state.now.addingTimeInterval(-state.window.windowSeconds - 60)
+        state.warnedLastMinute = state.warnedLastMinute.filter { $0.value >= forgetBefore }
+        if state.journals.count > 64 {
+            let loaded = Set(state.transactions.map(\.id))
+            state.journals = state.journals.filter { loaded.contains($0.key) || $0.key == state.selectedID }
+        }
     }
 
     private static func finished(_ id: String, _ report: ReplyReport, in state: inout ConsoleState)
@@ -236,15 +306,29 @@ package enum ConsoleUpdate {
         return [.loadJournal(id)]
     }
 
+    // MARK: - Time
+
+    /// Rings once for each open text reaching its last minute. The texts are ordered by receipt, so only those
+    /// received between one window and one window less a minute ago are looked at (a binary search, not a scan).
     private static func lastMinuteBells(_ state: inout ConsoleState) -> [ConsoleEffect] {
         guard state.bell else { return [] }
+        let earliest = state.now.addingTimeInterval(-state.window.windowSeconds)
+        let latest = earliest.addingTimeInterval(60)
+        var low = 0
+        var high = state.transactions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if state.transactions[middle].receivedAt <= earliest { low = middle + 1 } else { high = middle }
+        }
         var ring = false
-        for transaction in state.transactions where !state.warnedLastMinute.contains(transaction.id) {
-            let left = state.window.timeLeft(receivedAt: transaction.receivedAt, now: state.now).timeInterval
-            guard left > 0, left <= 60, transaction.status(now: state.now, window: state.window).isOpen else {
-                continue
-            }
-            state.warnedLastMinute.insert(transaction.id)
+        var index = low
+        while index < state.transactions.count, state.transactions[index].receivedAt <= latest {
+            let transaction = state.transactions[index]
+            index += 1
+            guard state.warnedLastMinute[transaction.id] == nil,
+                transaction.status(now: state.now, window: state.window).isOpen
+            else { continue }
+            state.warnedLastMinute[transaction.id] = transaction.receivedAt
             ring = true
         }
         return ring ? [.bell] : []

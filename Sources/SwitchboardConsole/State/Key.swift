@@ -10,6 +10,12 @@ package enum Key: Sendable, Hashable, CustomStringConvertible {
     case escape, backspace, delete, tab
     /// Ctrl and a letter, lower-cased: `.control("p")` is Ctrl-P.
     case control(Character)
+    /// Alt (Meta) and a character: ESC and the character arriving together. Bound to nothing, so an Alt chord
+    /// is not taken for Esc followed by a command.
+    case alt(Character)
+    /// The terminal's bracketed-paste markers: what comes between them was pasted, not typed, and never runs a
+    /// command (a pasted newline does not send).
+    case pasteBegin, pasteEnd
 
     /// How the help overlay and the README name the key.
     package var description: String {
@@ -31,6 +37,9 @@ package enum Key: Sendable, Hashable, CustomStringConvertible {
         case .delete: "Delete"
         case .tab: "Tab"
         case .control(let letter): "Ctrl-\(String(letter).uppercased())"
+        case .alt(let character): "Alt-\(character)"
+        case .pasteBegin: "paste start"
+        case .pasteEnd: "paste end"
         }
     }
 }

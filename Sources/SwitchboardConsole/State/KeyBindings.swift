@@ -2,6 +2,7 @@
 /// ``KeyBindings/all`` (the model is lazygit's and k9s's binding tables).
 package enum ConsoleAction: Sendable, Hashable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
+    case scrollDetailDown, scrollDetailUp
     case openReply, cycleFilter, cycleTagg, startSearch, clearSearch, showHelp, quit
     case send, insertNewline, togglePaid, leavePane, nextCannedReply
     case cursorLeft, cursorRight, cursorHome, cursorEnd, deleteBackward, deleteForward
@@ -25,33 +26,39 @@ package enum KeyBindings {
         KeyBinding(keys: [.home, .character("g")], modes: [.inbox], action: .top, help: "most urgent text"),
         KeyBinding(keys: [.end, .character("G")], modes: [.inbox], action: .bottom, help: "last text"),
         KeyBinding(
+            keys: [.character("J")], modes: [.inbox], action: .scrollDetailDown,
+            help: "scroll the text down"),
+        KeyBinding(
+            keys: [.character("K")], modes: [.inbox], action: .scrollDetailUp,
+            help: "scroll the text up"),
+        KeyBinding(
             keys: [.enter, .character("r")], modes: [.inbox], action: .openReply,
-            help: "reply to the selected text"),
+            help: "reply to this text"),
         KeyBinding(
             keys: [.character("f")], modes: [.inbox], action: .cycleFilter,
-            help: "filter: pending, expiring, replied, closed, all"),
+            help: "filters: pending…all"),
         KeyBinding(keys: [.character("t")], modes: [.inbox], action: .cycleTagg, help: "show one tagg, then all"),
-        KeyBinding(keys: [.character("/")], modes: [.inbox], action: .startSearch, help: "search texts, ids, taggs"),
+        KeyBinding(keys: [.character("/")], modes: [.inbox], action: .startSearch, help: "search (text, id, tagg)"),
         KeyBinding(keys: [.escape], modes: [.inbox], action: .clearSearch, help: "clear the search"),
         KeyBinding(keys: [.character("?")], modes: [.inbox], action: .showHelp, help: "this help"),
         KeyBinding(keys: [.character("q")], modes: [.inbox], action: .quit, help: "quit"),
         KeyBinding(
-            keys: [.enter], modes: [.compose], action: .send, help: "send, once the pre-flight passes"),
+            keys: [.enter], modes: [.compose], action: .send, help: "send (after checks)"),
         KeyBinding(keys: [.newline], modes: [.compose], action: .insertNewline, help: "new line in the reply"),
-        KeyBinding(keys: [.control("p")], modes: [.compose], action: .togglePaid, help: "paid on/off (longer limit)"),
+        KeyBinding(keys: [.control("p")], modes: [.compose], action: .togglePaid, help: "paid on/off"),
         KeyBinding(
             keys: [.control("r")], modes: [.compose], action: .nextCannedReply,
-            help: "next canned reply for this tagg"),
-        KeyBinding(keys: [.escape], modes: [.compose], action: .leavePane, help: "leave the reply (kept as a draft)"),
+            help: "next canned reply"),
+        KeyBinding(keys: [.escape], modes: [.compose], action: .leavePane, help: "back (the draft stays)"),
         KeyBinding(keys: [.left], modes: [.compose, .search], action: .cursorLeft, help: "cursor left"),
         KeyBinding(keys: [.right], modes: [.compose, .search], action: .cursorRight, help: "cursor right"),
         KeyBinding(keys: [.home, .control("a")], modes: [.compose], action: .cursorHome, help: "start of the reply"),
         KeyBinding(keys: [.end, .control("e")], modes: [.compose], action: .cursorEnd, help: "end of the reply"),
         KeyBinding(
             keys: [.backspace], modes: [.compose, .search], action: .deleteBackward,
-            help: "delete the character before the cursor"),
+            help: "delete before cursor"),
         KeyBinding(
-            keys: [.delete], modes: [.compose], action: .deleteForward, help: "delete the character under the cursor"),
+            keys: [.delete], modes: [.compose], action: .deleteForward, help: "delete under cursor"),
         KeyBinding(keys: [.enter], modes: [.search], action: .applySearch, help: "apply the search"),
         KeyBinding(keys: [.escape], modes: [.search], action: .leavePane, help: "cancel the search"),
         KeyBinding(

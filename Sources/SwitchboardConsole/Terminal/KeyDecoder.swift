@@ -42,6 +42,8 @@ package enum KeyDecoder {
         case sb_key_backspace(): .key(.backspace)
         case sb_key_dc(): .key(.delete)
         case sb_key_enter(): .key(.enter)
+        case sb_key_paste_begin(): .key(.pasteBegin)
+        case sb_key_paste_end(): .key(.pasteEnd)
         default: .nothing
         }
     }

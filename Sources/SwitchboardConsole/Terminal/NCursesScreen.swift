@@ -11,8 +11,9 @@ package final class NCursesScreen {
     package private(set) var colors: Int = 0
 
     /// Starts curses mode: the user's locale (wide characters), no echo, CR kept apart from LF, keypad keys,
-    /// a 25 ms ESC delay, reads that time out every `tick` so the loop can draw countdowns.
-    package init(tick: Duration = .milliseconds(100)) throws {
+    /// a 25 ms ESC delay, reads that never block (the loop waits in ``wait(wakingOn:milliseconds:)``), and
+    /// bracketed paste.
+    package init() throws {
         // The user's locale for everything, then a UTF-8 character locale if theirs is not (LANG unset).
         setlocale(LC_ALL, "")
         TerminalLocale.activate()
@@ -25,7 +26,9 @@ package final class NCursesScreen {
         keypad(window, true)
         set_escdelay(25)
         curs_set(0)
-        wtimeout(window, Int32(tick.components.seconds * 1000 + tick.components.attoseconds / 1_000_000_000_000_000))
+        wtimeout(window, 0)
+        sb_define_paste_keys()
+        Self.writeToTerminal(Self.bracketedPasteOn)
         if has_colors() {
             start_color()
             use_default_colors()
@@ -50,11 +53,43 @@ package final class NCursesScreen {
         previous = nil
     }
 
-    /// Waits up to one tick for a key.
+    /// Asks the terminal to mark pasted text, and to stop.
+    static var bracketedPasteOn: StaticString { "\u{1b}[?2004h" }
+    static var bracketedPasteOff: StaticString { "\u{1b}[?2004l" }
+
+    /// Writes control bytes straight to the terminal (async-signal-safe: the crash handler uses it too).
+    static func writeToTerminal(_ sequence: StaticString) {
+        _ = write(STDOUT_FILENO, sequence.utf8Start, sequence.utf8CodeUnitCount)
+    }
+
+    /// Waits until a key may be ready, `wake` is readable (an engine event), or `milliseconds` pass.
+    package func wait(wakingOn wake: Int32, milliseconds: Int32) {
+        var descriptors = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wake, events: Int16(POLLIN), revents: 0),
+        ]
+        _ = poll(&descriptors, 2, milliseconds)
+    }
+
+    /// The next key, if one is waiting (never blocks beyond the ESC delay of an escape sequence). An ESC with a
+    /// character right behind it is an Alt chord.
     package func read() -> KeyDecoder.Input {
         var code: wint_t = 0
+        let input = KeyDecoder.decode(status: wget_wch(window, &code), code: UInt32(code))
+        guard input == .key(.escape) else { return input }
         let status = wget_wch(window, &code)
-        return KeyDecoder.decode(status: status, code: UInt32(code))
+        switch KeyDecoder.decode(status: status, code: UInt32(code)) {
+        case .key(.character(let character)): return .key(.alt(character))
+        case .nothing where status == sb_err(): return .key(.escape)
+        default:
+            // ESC and then another key (an arrow, Enter): keep the second one for the next read.
+            if status == sb_key_code_yes() {
+                ungetch(Int32(code))
+            } else {
+                unget_wch(wchar_t(bitPattern: UInt32(code)))
+            }
+            return .key(.escape)
+        }
     }
 
     /// Draws `frame`, writing only the cells that changed since the last frame.
@@ -76,6 +111,7 @@ package final class NCursesScreen {
 
     /// Leaves curses mode and restores the terminal.
     package func end() {
+        Self.writeToTerminal(Self.bracketedPasteOff)
         endwin()
     }
 

@@ -10,15 +10,18 @@ package struct ReplyWindow: Sendable, Hashable {
     package let window: Duration
     /// How much time must be left to send.
     package let safetyMargin: Duration
+    /// `window` in seconds, worked out once: the inbox asks for deadlines thousands of times a frame.
+    package let windowSeconds: TimeInterval
 
     package init(window: Duration = .seconds(1800), safetyMargin: Duration = .seconds(10)) {
         self.window = window
         self.safetyMargin = safetyMargin
+        windowSeconds = window.timeInterval
     }
 
     /// The moment the provider stops accepting a reply.
     package func deadline(receivedAt: Date) -> Date {
-        receivedAt.addingTimeInterval(window.timeInterval)
+        receivedAt.addingTimeInterval(windowSeconds)
     }
 
     /// Time until the deadline; negative once it has passed.

@@ -58,3 +58,25 @@ import Testing
         #expect(state.mode == .inbox)
     }
 }
+
+/// The help overlay at the smallest size: every binding shown, none cut.
+@Suite struct HelpRenderTests {
+    @Test func helpAt80x24() {
+        var state = ConsoleFixture.state()
+        ConsoleFixture.apply([.key(.character("?"))], to: &state)
+        let lines = ConsoleRenderer.render(state).lines
+        #expect(lines[1] == TextLayout.pad("  Keys — Esc, ? or q closes", to: 80))
+        #expect(lines[3] == TextLayout.pad("  INBOX                                 REPLY", to: 80))
+        #expect(
+            lines[4]
+                == TextLayout.pad("  ↑ k          previous text            Enter        send (after checks)", to: 80))
+        #expect(lines[16] == TextLayout.pad("  Esc          clear the search         SEARCH", to: 80))
+        #expect(
+            lines[21]
+                == TextLayout.pad("                                        Esc          cancel the search", to: 80))
+        let text = lines.joined(separator: "\n")
+        for binding in KeyBindings.all where !binding.modes.isDisjoint(with: [.inbox, .compose, .search]) {
+            #expect(text.contains(binding.help), "\(binding.help) is shown whole")
+        }
+    }
+}

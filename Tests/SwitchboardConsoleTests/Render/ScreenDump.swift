@@ -11,5 +11,10 @@ import Testing
         print(ConsoleRenderer.render(state).lines.map { "|\($0)|" }.joined(separator: "\n"))
         state = ConsoleFixture.state(width: 120, height: 40)
         print(ConsoleRenderer.render(state).lines.map { "|\($0)|" }.joined(separator: "\n"))
+        for (width, height) in [(80, 24), (120, 40)] {
+            state = ConsoleFixture.state(width: width, height: height)
+            ConsoleFixture.apply([.key(.character("?"))], to: &state)
+            print(ConsoleRenderer.render(state).lines.map { "|\($0)|" }.joined(separator: "\n"))
+        }
     }
 }

@@ -29,6 +29,24 @@ package struct EngineContext: Sendable {
             operatorName: configuration.console.operatorName, clock: clock)
     }
 
+    /// The Tagget send client, or nil when `tagget.id` / `tagget.token` are not set.
+    package var sendClient: TaggetSendClient? {
+        let tagget = configuration.tagget
+        guard let id = tagget.id, !tagget.token.isEmpty else { return nil }
+        let account = TaggetAccount(baseURL: tagget.baseURL.absoluteString, id: Int64(id), token: tagget.token)
+        return TaggetSendClient(account: account, http: ProviderHTTPClient(client: httpClient), clock: clock)
+    }
+
+    /// Broadcasts with the configured sender, pace and operator; nil when Tagget is not configured.
+    package var broadcasts: BroadcastService? {
+        guard let client = sendClient else { return nil }
+        let tagget = configuration.tagget
+        return BroadcastService(
+            store: store, client: client, defaultSender: tagget.sender.value,
+            defaultRate: BroadcastRate(storedValue: tagget.rate), defaultConcurrency: tagget.concurrency,
+            operatorName: configuration.console.operatorName, clock: clock)
+    }
+
     /// Closes the store and the HTTP client.
     package func shutdown() async {
         try? await httpClient.shutdown()

@@ -33,6 +33,39 @@ package final class DiscardingStore: Store {
 
     package func count() async throws -> Int { 0 }
 
+    // Campaigns are not kept by a store that keeps nothing: `serve --discard` never runs one.
+    private static let noCampaigns = StoreError.unavailable("this store discards everything and keeps no campaigns")
+
+    package func createCampaign(_ campaign: Campaign, recipients: [CampaignRecipient]) async throws {
+        throw Self.noCampaigns
+    }
+
+    package func campaign(id: String) async throws -> Campaign? { nil }
+
+    package func campaigns(limit: Int) async throws -> [Campaign] { [] }
+
+    package func campaignTally(id: String) async throws -> CampaignTally { CampaignTally() }
+
+    package func campaignRecipients(id: String, states: Set<RecipientState>?, afterPosition: Int, limit: Int)
+        async throws -> [CampaignRecipient]
+    { [] }
+
+    package func acquireCampaign(id: String, runnerToken: String, now: Date, lease: Duration) async throws
+        -> CampaignAcquisition
+    { .notFound }
+
+    package func campaignStep(
+        id: String, runnerToken: String, outcomes: [RecipientOutcome], claim: Int, now: Date, lease: Duration
+    ) async throws -> CampaignClaim {
+        throw Self.noCampaigns
+    }
+
+    package func releaseCampaign(id: String, runnerToken: String, state: CampaignState, now: Date) async throws {}
+
+    package func requeueCampaignRecipients(id: String, states: Set<RecipientState>, now: Date) async throws -> Int {
+        throw Self.noCampaigns
+    }
+
     package func statistics(now: Date, window: ReplyWindow) async throws -> StoreStatistics {
         StoreStatistics(openTransactions: 0, repliesByReturnCode: [:])
     }

@@ -60,6 +60,42 @@ enum SQLiteMigrations {
         migrator.registerMigration("v2: whether a failed reply attempt had been fully written") { db in
             try db.execute(sql: "ALTER TABLE reply_attempt ADD COLUMN request_written INTEGER")
         }
+        migrator.registerMigration("v3: broadcast campaigns and their recipients") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE campaign (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        created_at REAL NOT NULL,
+                        operator TEXT NOT NULL,
+                        sender TEXT NOT NULL,
+                        body TEXT NOT NULL,
+                        rate REAL NOT NULL,
+                        concurrency INTEGER NOT NULL,
+                        state TEXT NOT NULL,
+                        source TEXT NOT NULL,
+                        recipient_count INTEGER NOT NULL,
+                        runner_token TEXT,
+                        runner_until REAL,
+                        updated_at REAL NOT NULL
+                    );
+                    CREATE TABLE campaign_recipient (
+                        campaign_id TEXT NOT NULL REFERENCES campaign(id),
+                        position INTEGER NOT NULL,
+                        phone TEXT NOT NULL,
+                        line INTEGER NOT NULL,
+                        body TEXT NOT NULL,
+                        state TEXT NOT NULL,
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        http_status INTEGER,
+                        detail TEXT,
+                        not_before REAL,
+                        updated_at REAL NOT NULL,
+                        PRIMARY KEY (campaign_id, position),
+                        UNIQUE (campaign_id, phone)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX campaign_recipient_state ON campaign_recipient(campaign_id, state, position);
+                    """)
+        }
         return migrator
     }
 }

@@ -320,7 +320,7 @@ package final class SQLiteStore: Store {
 
     /// Runs `updates` in a `BEGIN IMMEDIATE` transaction: the write lock is taken before anything is read, so a
     /// read-then-write (a claim) is atomic across processes too.
-    private func immediateWrite<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func immediateWrite<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await pool.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {

@@ -47,6 +47,43 @@ package protocol Store: Sendable {
     /// How many transactions are stored.
     func count() async throws -> Int
 
+    // MARK: Campaigns (CONTRACTS.md §4)
+
+    /// Stores a new campaign and its recipients (all `queued`) in one transaction.
+    func createCampaign(_ campaign: Campaign, recipients: [CampaignRecipient]) async throws
+
+    /// One campaign by id.
+    func campaign(id: String) async throws -> Campaign?
+
+    /// The newest campaigns first.
+    func campaigns(limit: Int) async throws -> [Campaign]
+
+    /// How many of a campaign's recipients are in each state.
+    func campaignTally(id: String) async throws -> CampaignTally
+
+    /// A campaign's recipients in list order, after `afterPosition` (-1 for the start), optionally only some states.
+    func campaignRecipients(id: String, states: Set<RecipientState>?, afterPosition: Int, limit: Int) async throws
+        -> [CampaignRecipient]
+
+    /// Takes a campaign to run it, unless another runner holds a live lease. Taking it over marks the recipients
+    /// left `sending` by a dead runner `unknown` (never re-sent automatically) and the campaign `running`.
+    func acquireCampaign(id: String, runnerToken: String, now: Date, lease: Duration) async throws
+        -> CampaignAcquisition
+
+    /// One step of a runner, in one commit: records `outcomes`, then claims up to `claim` ready recipients (queued,
+    /// retry time passed) in list order and marks them `sending` (committed before their POST), and renews the
+    /// lease. Throws ``StoreError/campaignLost(id:)`` when `runnerToken` no longer holds the campaign.
+    func campaignStep(
+        id: String, runnerToken: String, outcomes: [RecipientOutcome], claim: Int, now: Date, lease: Duration
+    ) async throws -> CampaignClaim
+
+    /// Lets go of a campaign, leaving it in `state`.
+    func releaseCampaign(id: String, runnerToken: String, state: CampaignState, now: Date) async throws
+
+    /// Queues recipients in `states` again (the operator's "retry failed", or an explicit retry of unknown ones);
+    /// returns how many. Refused while a runner holds the campaign.
+    func requeueCampaignRecipients(id: String, states: Set<RecipientState>, now: Date) async throws -> Int
+
     /// Figures for metrics: open transactions and reply attempts by return code.
     func statistics(now: Date, window: ReplyWindow) async throws -> StoreStatistics
 
@@ -146,6 +183,10 @@ package enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case claimLost(transactionID: String)
     /// The store could not be opened or used.
     case unavailable(String)
+    /// Another runner took the campaign over (this one's lease ran out) before this write.
+    case campaignLost(id: String)
+    /// The campaign is being run by another process, or does not exist, so it cannot be changed now.
+    case campaignBusy(id: String, reason: String)
     /// The store is durable only with synchronous=FULL, and the database would not keep it.
     case notDurable(String)
 
@@ -153,6 +194,8 @@ package enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .claimLost(let id): "the claim on transaction \(id) was lost to another process"
         case .unavailable(let reason): "the store is unavailable: \(reason)"
+        case .campaignLost(let id): "campaign \(id) was taken over by another process; this one stopped sending"
+        case .campaignBusy(let id, let reason): "campaign \(id) cannot be changed now: \(reason)"
         case .notDurable(let reason): "the store cannot commit durably: \(reason)"
         }
     }

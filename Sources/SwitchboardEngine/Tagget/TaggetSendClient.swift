@@ -35,9 +35,7 @@ package struct TaggetSendClient: Sendable {
         let body = request.jsonBody(account: account)
         var attempts: [TaggetSendAttempt] = []
         while true {
-            let started = clock.now()
-            let result = await http.post(url: account.sendURL, contentType: "application/json", body: body)
-            let (verdict, outcome, attempt) = Self.classify(result, number: attempts.count + 1, startedAt: started)
+            let (verdict, outcome, attempt) = await exchange(body, number: attempts.count + 1)
             attempts.append(attempt)
             await onAttempt(attempt)
             guard case .transient(let retryAfter) = verdict else { return (outcome, attempts) }
@@ -53,6 +51,22 @@ package struct TaggetSendClient: Sendable {
             }
             do { try await sleep(wait) } catch { return (.failed("cancelled after \(attempt.detail)"), attempts) }
         }
+    }
+
+    /// One POST and nothing more (no retry): what it did, for a caller that schedules retries itself (the
+    /// broadcast runner, whose retries must not block the other recipients).
+    package func attemptOnce(_ request: TaggetSendRequest, number: Int) async -> (
+        verdict: TaggetAttemptVerdict, outcome: TaggetSendOutcome, attempt: TaggetSendAttempt
+    ) {
+        await exchange(request.jsonBody(account: account), number: number)
+    }
+
+    private func exchange(_ body: [UInt8], number: Int) async -> (
+        TaggetAttemptVerdict, TaggetSendOutcome, TaggetSendAttempt
+    ) {
+        let started = clock.now()
+        let result = await http.post(url: account.sendURL, contentType: "application/json", body: body)
+        return Self.classify(result, number: number, startedAt: started)
     }
 
     /// Classifies one exchange per CONTRACTS.md §3.

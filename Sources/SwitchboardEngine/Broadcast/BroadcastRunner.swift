@@ -1,0 +1,237 @@
+import Foundation
+import Synchronization
+
+/// Runs a stored campaign (CONTRACTS.md §4): `concurrency` senders share one ``TokenBucket``; each takes a slot,
+/// claims the next recipient (committed `sending` first), makes one POST, and hands the outcome to the next
+/// commit. Transient failures go back to the queue with a backoff, so a slow or failing recipient never holds up
+/// the others; a `429` or `Retry-After` pauses every sender. An answer that may have been acted on (timeout after
+/// the request was written) is `unknown`, never retried here. Pause, resume and cancel take effect between sends.
+package final class BroadcastRunner: Sendable {
+    package let campaignID: String
+    private let store: any Store
+    private let client: TaggetSendClient
+    private let clock: any WallClock
+    private let sleep: Sleeper
+    private let concurrency: Int
+    private let maximumAttempts: Int
+    private let lease: Duration
+    private let bucket: TokenBucket
+    private let token = UUID().uuidString
+    private let control = Mutex(Control())
+
+    private struct Control {
+        var paused = false
+        var cancelled = false
+        var tally = CampaignTally()
+        var lastProblem: String?
+        /// Finished requests per second of the clock, for the recent rate.
+        var finishedBySecond: [Int: Int] = [:]
+    }
+
+    package init(
+        campaignID: String, store: any Store, client: TaggetSendClient, rate: BroadcastRate, concurrency: Int,
+        clock: any WallClock = SystemWallClock(), sleep: @escaping Sleeper = taskSleeper, maximumAttempts: Int = 5,
+        lease: Duration = .seconds(30)
+    ) {
+        self.campaignID = campaignID
+        self.store = store
+        self.client = client
+        self.clock = clock
+        self.sleep = sleep
+        self.concurrency = max(1, concurrency)
+        self.maximumAttempts = max(1, maximumAttempts)
+        self.lease = lease
+        bucket = TokenBucket(rate: rate, clock: clock)
+    }
+
+    /// Stops claiming new recipients until ``resume()``; sends in flight finish.
+    package func pause() { control.withLock { $0.paused = true } }
+    package func resume() { control.withLock { $0.paused = false } }
+    /// Stops the run after the sends in flight; the rest stays queued.
+    package func cancel() { control.withLock { $0.cancelled = true } }
+    package var isPaused: Bool { control.withLock { $0.paused } }
+
+    /// Changes the pace from the next send on.
+    package func setRate(_ rate: BroadcastRate) async { await bucket.setRate(rate) }
+
+    /// Runs the campaign until every recipient is final, or it is cancelled. `interrupted` recipients (left
+    /// `sending` by a process that died) were marked unknown when the campaign was taken; `onProgress` is called
+    /// a few times a second and once at the end.
+    package func run(onProgress: @escaping @Sendable (BroadcastProgress) -> Void = { _ in }) async throws -> (
+        end: BroadcastRunEnd, interrupted: Int
+    ) {
+        let startedAt = clock.now()
+        let interrupted: Int
+        switch try await store.acquireCampaign(id: campaignID, runnerToken: token, now: startedAt, lease: lease) {
+        case .notFound: throw StoreError.campaignBusy(id: campaignID, reason: "no such campaign")
+        case .heldElsewhere(let until):
+            throw StoreError.campaignBusy(
+                id: campaignID,
+                reason: "another process is running it (its hold ends \(ISO8601DateFormatter().string(from: until)))")
+        case .acquired(let count): interrupted = count
+        }
+        guard let campaign = try await store.campaign(id: campaignID) else {
+            throw StoreError.campaignBusy(id: campaignID, reason: "no such campaign")
+        }
+        let initial = try await store.campaignTally(id: campaignID)
+        control.withLock { $0.tally = initial }
+        let stepper = CampaignStepper(store: store, campaignID: campaignID, token: token, clock: clock, lease: lease)
+
+        let reporter = Task {
+            while !Task.isCancelled {
+                onProgress(await self.progress(startedAt: startedAt))
+                try? await Task.sleep(for: .milliseconds(250))
+            }
+        }
+        defer { reporter.cancel() }
+        let end: BroadcastRunEnd
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<concurrency {
+                    group.addTask { try await self.sender(stepper, from: campaign.sender) }
+                }
+                try await group.waitForAll()
+            }
+            end = control.withLock { $0.cancelled } ? .cancelled : .finished
+        } catch StoreError.campaignLost {
+            end = .lost
+        }
+        if end != .lost {
+            let tally = try await store.campaignTally(id: campaignID)
+            control.withLock { $0.tally = tally }
+            let state: CampaignState = tally.isFinished ? .finished : (end == .cancelled ? .cancelled : .paused)
+            try await store.releaseCampaign(id: campaignID, runnerToken: token, state: state, now: clock.now())
+        }
+        reporter.cancel()
+        onProgress(await progress(startedAt: startedAt))
+        return (end, interrupted)
+    }
+
+    /// What `onProgress` gets.
+    private func progress(startedAt: Date) async -> BroadcastProgress {
+        let now = clock.now()
+        let throttled = await bucket.pausedUntil.flatMap { $0 > now ? $0 : nil }
+        return control.withLock { control in
+            let second = Int(now.timeIntervalSince1970)
+            // The last 5 whole seconds (the current one is still filling).
+            let window = (second - 5)..<second
+            let finished = window.reduce(0) { $0 + (control.finishedBySecond[$1] ?? 0) }
+            let elapsed = min(5, max(1, now.timeIntervalSince(startedAt).rounded(.down)))
+            return BroadcastProgress(
+                campaignID: campaignID, tally: control.tally, startedAt: startedAt, now: now,
+                recentRate: Double(finished) / elapsed, paused: control.paused, throttledUntil: throttled,
+                lastProblem: control.lastProblem)
+        }
+    }
+
+    /// One sender: slot, claim, POST, outcome, until nothing is left (or cancelled).
+    private func sender(_ stepper: CampaignStepper, from senderName: String) async throws {
+        var outcome: RecipientOutcome?
+        while true {
+            let (paused, cancelled) = control.withLock { ($0.paused, $0.cancelled) }
+            if cancelled || paused {
+                if let pending = outcome {
+                    _ = try await stepper.next(after: pending, claim: false)
+                    outcome = nil
+                }
+                if cancelled { return }
+                // Paused: keep the hold on the campaign alive while waiting.
+                _ = try await stepper.next(after: nil, claim: false)
+                try await sleep(.milliseconds(200))
+                continue
+            }
+            let slot = await bucket.reserve()
+            let wait = slot.timeIntervalSince(clock.now())
+            if wait > 0 { try await sleep(.seconds(wait)) }
+            guard await bucket.mayGo(at: clock.now()) else { continue }
+            let next = try await stepper.next(after: outcome, claim: true)
+            outcome = nil
+            switch next {
+            case .recipient(let recipient):
+                outcome = await send(recipient, from: senderName)
+            case .exhausted:
+                return
+            case .wait(let until):
+                // Only retries are left (or others are in flight): look again when the first may go, within 1 s.
+                let seconds = min(
+                    1, max(0.05, (until ?? clock.now().addingTimeInterval(1)).timeIntervalSince(clock.now())))
+                try await sleep(.seconds(seconds))
+            }
+        }
+    }
+
+    /// One POST for one recipient, and what it means for the recipient.
+    private func send(_ recipient: CampaignRecipient, from senderName: String) async -> RecipientOutcome {
+        let request: TaggetSendRequest
+        switch TaggetSendRequest.validate(to: recipient.phone, body: recipient.body, sender: senderName) {
+        case .success(let valid): request = valid
+        case .failure(let error):
+            return finish(
+                recipient,
+                RecipientOutcome(
+                    position: recipient.position, state: .rejected, httpStatus: nil,
+                    detail: "refused before sending: \(error)"))
+        }
+        let (verdict, outcome, attempt) = await client.attemptOnce(request, number: recipient.attempts)
+        switch verdict {
+        case .sent:
+            return finish(
+                recipient,
+                RecipientOutcome(
+                    position: recipient.position, state: .sent, httpStatus: attempt.httpStatus, detail: attempt.detail))
+        case .rejected:
+            return finish(
+                recipient,
+                RecipientOutcome(
+                    position: recipient.position, state: .rejected, httpStatus: attempt.httpStatus,
+                    detail: outcome.summary))
+        case .unknown:
+            return finish(
+                recipient,
+                RecipientOutcome(
+                    position: recipient.position, state: .unknown, httpStatus: attempt.httpStatus,
+                    detail: outcome.summary))
+        case .transient(let retryAfter):
+            let now = clock.now()
+            if attempt.httpStatus == 429 || retryAfter != nil {
+                // Tagget is overloaded: everyone waits, not only this recipient.
+                let wait = retryAfter ?? client.backoff.delay(afterAttempt: recipient.attempts)
+                await bucket.pause(until: now.addingTimeInterval(wait.timeInterval))
+            }
+            guard recipient.attempts < maximumAttempts else {
+                return finish(
+                    recipient,
+                    RecipientOutcome(
+                        position: recipient.position, state: .failed, httpStatus: attempt.httpStatus,
+                        detail: "\(attempt.detail); gave up after \(recipient.attempts) attempts, nothing was sent"))
+            }
+            var delay = client.backoff.delay(afterAttempt: recipient.attempts)
+            if let retryAfter { delay = max(delay, retryAfter) }
+            return finish(
+                recipient,
+                RecipientOutcome(
+                    position: recipient.position, state: .queued, httpStatus: attempt.httpStatus,
+                    detail: "\(attempt.detail); retry \(recipient.attempts + 1) of \(maximumAttempts)",
+                    notBefore: now.addingTimeInterval(delay.timeInterval)))
+        }
+    }
+
+    /// Counts the outcome for progress.
+    private func finish(_ recipient: CampaignRecipient, _ outcome: RecipientOutcome) -> RecipientOutcome {
+        control.withLock { control in
+            control.tally.counts[.queued, default: 0] -= 1
+            control.tally.counts[outcome.state, default: 0] += 1
+            control.finishedBySecond[Int(clock.now().timeIntervalSince1970), default: 0] += 1
+            if outcome.state == .rejected || outcome.state == .unknown || outcome.state == .failed {
+                control.lastProblem = "\(recipient.phone): \(outcome.detail ?? outcome.state.rawValue)"
+            } else if outcome.httpStatus == 429 {
+                control.lastProblem = "Tagget asked to slow down (429)"
+            }
+            if control.finishedBySecond.count > 16 {
+                let cutoff = Int(clock.now().timeIntervalSince1970) - 10
+                control.finishedBySecond = control.finishedBySecond.filter { $0.key >= cutoff }
+            }
+        }
+        return outcome
+    }
+}

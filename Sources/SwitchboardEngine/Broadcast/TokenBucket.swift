@@ -1,0 +1,51 @@
+import Foundation
+
+/// Paces a broadcast: at most one request every `1 / rate` seconds (a token bucket holding one token, i.e. GCRA:
+/// no bursts, so a carrier never sees more than the rate in any window), and a pause for everyone when Tagget says
+/// to slow down (`429`, `Retry-After`). Callers reserve a slot, sleep until it, then check the pause again.
+package actor TokenBucket {
+    private var interval: TimeInterval?
+    private let clock: any WallClock
+    /// The theoretical time of the next free slot.
+    private var nextSlot: Date
+    /// Nobody sends before this (a 429's `Retry-After`).
+    package private(set) var pausedUntil: Date?
+
+    package init(rate: BroadcastRate, clock: any WallClock) {
+        self.clock = clock
+        nextSlot = clock.now()
+        interval = Self.interval(rate)
+    }
+
+    private static func interval(_ rate: BroadcastRate) -> TimeInterval? {
+        switch rate {
+        case .perSecond(let value): 1 / value
+        case .unlimited: nil
+        }
+    }
+
+    /// Changes the rate from the next reservation on.
+    package func setRate(_ rate: BroadcastRate) {
+        interval = Self.interval(rate)
+    }
+
+    /// Takes the next slot and says when it is (now or later). The slot is the caller's even if it does not use it.
+    package func reserve() -> Date {
+        let now = clock.now()
+        var slot = max(nextSlot, now)
+        if let pausedUntil, pausedUntil > slot { slot = pausedUntil }
+        if let interval { nextSlot = slot.addingTimeInterval(interval) }
+        return slot
+    }
+
+    /// Stops every sender until `until` (a later pause wins; an earlier one changes nothing).
+    package func pause(until: Date) {
+        if pausedUntil.map({ $0 < until }) ?? true { pausedUntil = until }
+        if nextSlot < until { nextSlot = until }
+    }
+
+    /// Whether a slot reserved earlier may still be used at `now` (no pause began since).
+    package func mayGo(at now: Date) -> Bool {
+        pausedUntil.map { $0 <= now } ?? true
+    }
+}

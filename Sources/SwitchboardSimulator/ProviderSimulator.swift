@@ -80,7 +80,8 @@ package final class ProviderSimulator: Sendable {
             return .respond(.text(.methodNotAllowed, "use POST\n"), after: .zero)
         }
         var delay = Duration.zero
-        for fault in faults.next(for: endpoint) {
+        let recipient = endpoint == .taggetSend ? Self.recipient(ofSend: request.body) : nil
+        for fault in faults.next(for: endpoint, recipient: recipient) {
             switch fault {
             case .latency(let extra): delay += extra
             case .serverError: return .respond(.text(.internalServerError, "simulated failure\n"), after: delay)
@@ -94,6 +95,14 @@ package final class ProviderSimulator: Sendable {
             case .dropAfterBody:
                 _ = answer(request, endpoint: endpoint)
                 return .drop
+            case .taggetRejected(let message):
+                observer("tagget send: HTTP 400 (forced: \(message))")
+                let text = message.replacingOccurrences(of: "\"", with: "'").replacingOccurrences(of: "\\", with: "/")
+                let body = "{\"data\":null,\"message\":\"\(text)\",\"status\":400}"
+                return .respond(
+                    SimulatorResponse(
+                        status: .badRequest, contentType: "application/json; charset=utf-8", body: body),
+                    after: delay)
             case .taggaReturnCode(let code):
                 let fields = FormURLEncoding.decode(bytes: request.body) ?? []
                 let id = fields.first { $0.name == "transaction_id" }?.value
@@ -121,5 +130,13 @@ package final class ProviderSimulator: Sendable {
             return SimulatorResponse(
                 status: .init(statusCode: status), contentType: "application/json; charset=utf-8", body: body)
         }
+    }
+}
+
+extension ProviderSimulator {
+    /// The `to` of a Tagget send's JSON body, if it has one (for faults scripted per recipient).
+    static func recipient(ofSend body: [UInt8]) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else { return nil }
+        return object["to"] as? String
     }
 }

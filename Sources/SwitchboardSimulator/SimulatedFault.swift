@@ -14,6 +14,8 @@ package enum SimulatedFault: Sendable, Hashable {
     case dropAfterBody
     /// Answer a Tagga reply with this return code without acting on it (reaches codes the rules would not give).
     case taggaReturnCode(Int)
+    /// Refuse a Tagget send with HTTP 400 and this message, without acting on it (a number the carrier rejects).
+    case taggetRejected(String)
 }
 
 /// The two fake providers, for aiming faults at one of them.
@@ -42,6 +44,8 @@ package final class FaultInjector: Sendable {
     private struct State {
         var plan: FaultPlan
         var scripted: [SimulatedEndpoint: [SimulatedFault]] = [:]
+        /// Faults for Tagget sends to one number (E.164), taken before the endpoint's.
+        var scriptedForRecipient: [String: [SimulatedFault]] = [:]
         var random: SeededGenerator
     }
 
@@ -61,9 +65,21 @@ package final class FaultInjector: Sendable {
         state.withLock { $0.scripted[endpoint, default: []].append(contentsOf: faults) }
     }
 
-    /// The faults for the next request to `endpoint` (latency first, at most one other).
-    package func next(for endpoint: SimulatedEndpoint) -> [SimulatedFault] {
+    /// Queues faults for the next Tagget sends to `recipient` (E.164), one each, in order: one number can fail
+    /// while the others go through.
+    package func script(_ faults: [SimulatedFault], forRecipient recipient: String) {
+        state.withLock { $0.scriptedForRecipient[recipient, default: []].append(contentsOf: faults) }
+    }
+
+    /// The faults for the next request to `endpoint` (latency first, at most one other), for `recipient` when the
+    /// request is a send to that number.
+    package func next(for endpoint: SimulatedEndpoint, recipient: String? = nil) -> [SimulatedFault] {
         state.withLock { state in
+            if let recipient, var queue = state.scriptedForRecipient[recipient], !queue.isEmpty {
+                let fault = queue.removeFirst()
+                state.scriptedForRecipient[recipient] = queue
+                return [fault]
+            }
             if var queue = state.scripted[endpoint], !queue.isEmpty {
                 let fault = queue.removeFirst()
                 state.scripted[endpoint] = queue

@@ -148,6 +148,10 @@ package final class BroadcastRunner: Sendable {
             outcome = nil
             switch next {
             case .recipient(let recipient):
+                // The claim is committed: now space the request from the last one that left.
+                let departure = await bucket.depart()
+                let gap = departure.timeIntervalSince(clock.now())
+                if gap > 0 { try await sleep(.seconds(gap)) }
                 outcome = await send(recipient, from: senderName)
             case .exhausted:
                 return

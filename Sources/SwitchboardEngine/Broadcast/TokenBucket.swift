@@ -2,12 +2,16 @@ import Foundation
 
 /// Paces a broadcast: at most one request every `1 / rate` seconds (a token bucket holding one token, i.e. GCRA:
 /// no bursts, so a carrier never sees more than the rate in any window), and a pause for everyone when Tagget says
-/// to slow down (`429`, `Retry-After`). Callers reserve a slot, sleep until it, then check the pause again.
+/// to slow down (`429`, `Retry-After`). A sender reserves a slot and sleeps until it, claims its recipient (a
+/// commit whose length varies), then passes the departure gate, which spaces the actual requests at least one
+/// interval apart however the commits bunched up.
 package actor TokenBucket {
     private var interval: TimeInterval?
     private let clock: any WallClock
     /// The theoretical time of the next free slot.
     private var nextSlot: Date
+    /// When the last request left through the gate.
+    private var lastDeparture: Date?
     /// Nobody sends before this (a 429's `Retry-After`).
     package private(set) var pausedUntil: Date?
 
@@ -36,6 +40,16 @@ package actor TokenBucket {
         if let pausedUntil, pausedUntil > slot { slot = pausedUntil }
         if let interval { nextSlot = slot.addingTimeInterval(interval) }
         return slot
+    }
+
+    /// When the caller's request may leave: one interval after the previous departure at the earliest, and not
+    /// during a pause. The departure is the caller's; it must go then.
+    package func depart() -> Date {
+        var at = clock.now()
+        if let interval, let lastDeparture { at = max(at, lastDeparture.addingTimeInterval(interval)) }
+        if let pausedUntil, pausedUntil > at { at = pausedUntil }
+        lastDeparture = at
+        return at
     }
 
     /// Stops every sender until `until` (a later pause wins; an earlier one changes nothing).

@@ -1,0 +1,201 @@
+import AsyncHTTPClient
+import Foundation
+import Testing
+
+@testable import SwitchboardEngine
+@testable import SwitchboardSimulator
+
+/// The broadcast runner against the simulator over loopback and a real SQLite store.
+@Suite struct BroadcastRunnerTests {
+    @Test func everyRecipientIsTextedOnceAndEndsSent() async throws {
+        try await SimulatorFixture.with { fixture in
+            let setup = try await BroadcastSetup.make(fixture, count: 50)
+            let (end, interrupted) = try await setup.runner().run()
+            #expect(end == .finished)
+            #expect(interrupted == 0)
+            let tally = try await setup.store.campaignTally(id: setup.campaign.id)
+            #expect(tally[.sent] == 50)
+            #expect(setup.sendsByRecipient.count == 50)
+            #expect(setup.sendsByRecipient.values.allSatisfy { $0 == 1 })
+            #expect(try await setup.store.campaign(id: setup.campaign.id)?.state == .finished)
+            let delivered = Set(fixture.simulator.tagget.deliveries.map(\.to))
+            #expect(delivered == Set(BroadcastSetup.phones(50)))
+        }
+    }
+
+    @Test func theRateIsNeverExceeded() async throws {
+        try await SimulatorFixture.with { fixture in
+            let rate = 20.0
+            let setup = try await BroadcastSetup.make(fixture, count: 40, rate: .perSecond(rate), concurrency: 4)
+            // Open the connection first: its setup would delay the first request's arrival, not its departure.
+            _ = try await fixture.httpClient.execute(
+                HTTPClientRequest(url: fixture.baseURL + "/healthz"), timeout: .seconds(5))
+            let started = Date()
+            _ = try await setup.runner().run()
+            let times = setup.sendTimes
+            print("GAPS", zip(times, times.dropFirst()).map { Int($1.timeIntervalSince($0) * 1000) })
+            #expect(times.count == 40)
+            // In any window of T seconds at most 1 + rate × T requests arrive (one token, no burst), give or take
+            // the milliseconds between a request leaving and the simulator having read it (a new connection, a
+            // busy machine running the other tests): 20 ms of the 50 ms interval.
+            let jitter = 0.02
+            for (index, first) in times.enumerated() {
+                for (offset, later) in times[index...].enumerated() {
+                    let span = later.timeIntervalSince(first)
+                    #expect(Double(offset + 1) <= 1 + rate * (span + jitter), "\(offset + 1) in \(span) s")
+                }
+            }
+            // 40 requests at 25/s take at least 39/25 s.
+            #expect(Date().timeIntervalSince(started) >= 39 / rate - 0.01)
+        }
+    }
+
+    @Test func serverErrorsAreRetriedAndTheRecipientIsSentOnce() async throws {
+        try await SimulatorFixture.with { fixture in
+            let setup = try await BroadcastSetup.make(fixture, count: 5)
+            let unlucky = BroadcastSetup.phones(5)[2]
+            fixture.simulator.faults.script([.serverError, .serverError], forRecipient: unlucky)
+            _ = try await setup.runner().run()
+            let recipients = try await setup.recipients()
+            #expect(recipients.allSatisfy { $0.state == .sent })
+            #expect(recipients.first { $0.phone == unlucky }?.attempts == 3)
+            #expect(setup.sendsByRecipient[unlucky] == 3, "two 500s, then the send")
+            #expect(fixture.simulator.tagget.deliveries.filter { $0.to == unlucky }.count == 1)
+        }
+    }
+
+    @Test func aThrottleStormPausesEveryoneAndEndsSent() async throws {
+        try await SimulatorFixture.with { fixture in
+            let setup = try await BroadcastSetup.make(fixture, count: 12, concurrency: 4)
+            fixture.simulator.faults.script(
+                [.throttled(retryAfterSeconds: 1), .throttled(retryAfterSeconds: 1), .throttled(retryAfterSeconds: nil)],
+                for: .taggetSend)
+            _ = try await setup.runner().run()
+            let tally = try await setup.store.campaignTally(id: setup.campaign.id)
+            #expect(tally[.sent] == 12)
+            #expect(Set(fixture.simulator.tagget.deliveries.map(\.to)).count == 12)
+            #expect(fixture.simulator.tagget.deliveries.count == 12, "nobody texted twice")
+            // After the first 429 (Retry-After: 1) the whole bucket waited: a gap of about a second.
+            let times = setup.sendTimes
+            let gaps = zip(times, times.dropFirst()).map { $1.timeIntervalSince($0) }
+            #expect(gaps.contains { $0 >= 0.9 }, "\(gaps)")
+        }
+    }
+
+    @Test func aRejectionIsFinalAndNotRetried() async throws {
+        try await SimulatorFixture.with { fixture in
+            let setup = try await BroadcastSetup.make(fixture, count: 6)
+            let refused = BroadcastSetup.phones(6)[4]
+            fixture.simulator.faults.script([.taggetRejected("invalid recipient number")], forRecipient: refused)
+            _ = try await setup.runner().run()
+            let recipients = try await setup.recipients()
+            let rejected = try #require(recipients.first { $0.phone == refused })
+            #expect(rejected.state == .rejected)
+            #expect(rejected.httpStatus == 400)
+            #expect(rejected.detail?.contains("invalid recipient number") == true)
+            #expect(setup.sendsByRecipient[refused] == 1, "a 400 is never retried")
+            #expect(recipients.filter { $0.state == .sent }.count == 5)
+        }
+    }
+
+    @Test func oneRecipientTimingOutDoesNotStallTheOthers() async throws {
+        try await SimulatorFixture.with(readTimeout: .milliseconds(800)) { fixture in
+            let setup = try await BroadcastSetup.make(fixture, count: 20, concurrency: 2)
+            let slow = BroadcastSetup.phones(20)[0]
+            fixture.simulator.faults.script([.timeoutAfterBody], forRecipient: slow)
+            _ = try await setup.runner().run()
+            let recipients = try await setup.recipients()
+            #expect(recipients.first { $0.phone == slow }?.state == .unknown, "an answer lost after the write")
+            #expect(recipients.filter { $0.state == .sent }.count == 19)
+            #expect(setup.sendsByRecipient[slow] == 1, "unknown is never retried automatically")
+            // The other 19 went out while the first one hung (its timeout is 800 ms).
+            let times = setup.sendTimes
+            #expect(times.last!.timeIntervalSince(times.first!) < 0.7, "\(times.last!.timeIntervalSince(times.first!)) s")
+        }
+    }
+
+    @Test func failedRecipientsCanBeRetriedByTheOperator() async throws {
+        try await SimulatorFixture.with { fixture in
+            let setup = try await BroadcastSetup.make(fixture, count: 3)
+            let unlucky = BroadcastSetup.phones(3)[1]
+            fixture.simulator.faults.script(Array(repeating: .serverError, count: 5), forRecipient: unlucky)
+            _ = try await setup.runner().run()
+            var failed = try await setup.recipients([.failed])
+            #expect(failed.map(\.phone) == [unlucky])
+            #expect(failed.first?.detail?.contains("gave up after 5 attempts") == true)
+            #expect(try await setup.service.retryFailed(campaignID: setup.campaign.id) == 1)
+            _ = try await setup.runner().run()
+            failed = try await setup.recipients([.failed])
+            #expect(failed.isEmpty)
+            #expect(try await setup.store.campaignTally(id: setup.campaign.id)[.sent] == 3)
+            #expect(fixture.simulator.tagget.deliveries.filter { $0.to == unlucky }.count == 1)
+        }
+    }
+
+    @Test func cancelStopsAndResumeCarriesOnWithoutRepeats() async throws {
+        try await SimulatorFixture.with { fixture in
+            let setup = try await BroadcastSetup.make(fixture, count: 30, rate: .perSecond(40))
+            let runner = setup.runner()
+            let cancel = Task {
+                try await Task.sleep(for: .milliseconds(250))
+                runner.cancel()
+            }
+            let (end, _) = try await runner.run()
+            try await cancel.value
+            #expect(end == .cancelled)
+            let halfway = try await setup.store.campaignTally(id: setup.campaign.id)
+            #expect(halfway[.queued] > 0 && halfway[.sent] > 0, "\(halfway.summary)")
+            #expect(halfway[.sending] == 0, "sends in flight finished before it stopped")
+            #expect(try await setup.store.campaign(id: setup.campaign.id)?.state == .cancelled)
+            let (again, interrupted) = try await setup.runner().run()
+            #expect(again == .finished)
+            #expect(interrupted == 0)
+            #expect(setup.sendsByRecipient.count == 30)
+            #expect(setup.sendsByRecipient.values.allSatisfy { $0 == 1 })
+        }
+    }
+
+    @Test func pauseHoldsAndResumeFinishes() async throws {
+        try await SimulatorFixture.with { fixture in
+            let setup = try await BroadcastSetup.make(fixture, count: 20, rate: .perSecond(50))
+            let runner = setup.runner()
+            runner.pause()
+            let run = Task { try await runner.run() }
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(setup.sendTimes.isEmpty, "nothing goes while paused")
+            runner.resume()
+            let (end, _) = try await run.value
+            #expect(end == .finished)
+            #expect(setup.sendsByRecipient.count == 20)
+        }
+    }
+
+    @Test func aRunnerThatDiedLeavesItsSendsUnknownAndTheRestIsSentOnce() async throws {
+        try await SimulatorFixture.with { fixture in
+            let setup = try await BroadcastSetup.make(fixture, count: 10)
+            // A first process took the campaign a minute ago, claimed three recipients and died.
+            let past = Date().addingTimeInterval(-60)
+            _ = try await setup.store.acquireCampaign(id: setup.campaign.id, runnerToken: "dead", now: past, lease: .seconds(30))
+            let claimed = try await setup.store.campaignStep(
+                id: setup.campaign.id, runnerToken: "dead", outcomes: [], claim: 3, now: past, lease: .seconds(30))
+            #expect(claimed.recipients.map(\.position) == [0, 1, 2])
+            let (end, interrupted) = try await setup.runner().run()
+            #expect(end == .finished)
+            #expect(interrupted == 3)
+            let recipients = try await setup.recipients()
+            #expect(recipients.prefix(3).allSatisfy { $0.state == .unknown })
+            #expect(recipients.dropFirst(3).allSatisfy { $0.state == .sent })
+            #expect(setup.sendsByRecipient.count == 7, "the three that may have gone were not sent again")
+        }
+    }
+
+    @Test func aLiveRunnerKeepsOthersOut() async throws {
+        try await SimulatorFixture.with { fixture in
+            let setup = try await BroadcastSetup.make(fixture, count: 3)
+            _ = try await setup.store.acquireCampaign(
+                id: setup.campaign.id, runnerToken: "other", now: Date(), lease: .seconds(30))
+            await #expect(throws: StoreError.self) { try await setup.runner().run() }
+            #expect(setup.sendTimes.isEmpty)
+        }
+    }
+}

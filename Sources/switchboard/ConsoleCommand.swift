@@ -55,6 +55,7 @@ struct ConsoleCommand: AsyncParsableCommand {
                 return { (address, receiver.lastCallbackAt) }
             })
         consoleEngine.cannedReplies = configuration.console.cannedReplies
+        consoleEngine.broadcasts = engine.broadcasts
         try await ConsoleLauncher.run(
             consoleEngine, themeName: configuration.console.theme, bell: configuration.console.bell)
         await receiver?.stop()
@@ -81,6 +82,7 @@ enum ConsoleLauncher {
             throw ExitStatus.operationFailed
         }
         if let warning = runtime.themeWarning { Terminal.warn(warning) }
+        if let note = runtime.broadcastNote { Terminal.warn(note) }
     }
 }
 

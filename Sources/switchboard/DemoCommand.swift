@@ -14,7 +14,8 @@ struct DemoCommand: AsyncParsableCommand {
         discussion: """
             Starts the simulator, a receiver and a temporary store, fills the inbox with texts of every age (a few
             already answered, one expired), and keeps new texts coming. Replies go to the fake Tagga, which applies
-            the real rules. Everything is deleted when you quit.
+            the real rules; broadcasts (b) go to the fake Tagget, and a sample list of recipients is written next to
+            the temporary store. Everything is deleted when you quit.
 
             Example:
               swift run switchboard demo
@@ -44,6 +45,10 @@ struct DemoCommand: AsyncParsableCommand {
         configuration.tagga.passKey = Secret(simulator.settings.taggaPasskey)
         configuration.tagga.taggs = simulator.settings.taggs
         configuration.receiver.listen = ListenAddress(host: "127.0.0.1", port: 0)
+        // Broadcasts go to the simulator's Tagget too.
+        configuration.tagget.baseURL = URL(string: baseURL)!
+        configuration.tagget.id = Int(simulator.settings.taggetID)
+        configuration.tagget.token = Secret(simulator.settings.taggetToken)
         let engine = try makeEngine(configuration)
 
         let receiver = CallbackReceiver(
@@ -63,6 +68,8 @@ struct DemoCommand: AsyncParsableCommand {
             paymentRegistered: false, operatorName: configuration.console.operatorName,
             receiverStatus: { ("127.0.0.1:\(port)", receiver.lastCallbackAt) })
         consoleEngine.cannedReplies = DemoInbox.cannedReplies
+        consoleEngine.broadcasts = engine.broadcasts
+        consoleEngine.broadcastSampleFile = try? DemoRecipients.write(in: directory)
         defer { Terminal.note("demo finished; its temporary store is deleted") }
         var failure: (any Error)?
         do {

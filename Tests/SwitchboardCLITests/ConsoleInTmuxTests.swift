@@ -110,4 +110,29 @@ import Testing
         #expect(try await session.waitFor("EXIT-STATUS=0"), "\(session.capture())")
         #expect(session.capture().contains("demo finished"), "the terminal is back to the shell")
     }
+
+    @Test func broadcastFromTheDemo() async throws {
+        let binary = SwitchboardBinary.url.path
+        let session = try TmuxSession(
+            command: "env XDG_STATE_HOME=/tmp/switchboard-tmux-state \(binary) demo --per-minute 0.1; "
+                + "echo EXIT-STATUS=$?; sleep 60")
+        #expect(try await session.waitFor("receiving 127.0.0.1"), "\(session.capture())")
+        try session.keys("b")
+        #expect(try await session.waitFor("compose › dry run › sending › results"), "\(session.capture())")
+        try session.type("+44 7700 900123, +1 (839) 753-6474")
+        #expect(try await session.waitFor("2 recipients"), "\(session.capture())")
+        try session.keys("Tab")
+        try session.type("Your table is ready")
+        #expect(try await session.waitFor("× 2 recipients = 2 segments"), "\(session.capture())")
+        try session.keys("Enter")
+        #expect(try await session.waitFor("Enter send to 2 recipients"), "\(session.capture())")
+        #expect(session.capture().contains("Preview for +447700900123 (line 1)"))
+        try session.keys("Enter")
+        #expect(try await session.waitFor("all 2 sent"), "\(session.capture())")
+        #expect(session.capture().contains("Every recipient was sent."))
+        try session.keys("Escape")
+        #expect(try await session.waitFor("LEFT    TAGG"), "back in the inbox")
+        try session.keys("q")
+        #expect(try await session.waitFor("EXIT-STATUS=0"), "\(session.capture())")
+    }
 }

@@ -32,6 +32,12 @@ package enum ConsoleRenderer {
         let layout = Layout(width: state.width, height: state.height)
         let inbox = InboxSnapshot(state)
         HeaderView.draw(state, inbox: inbox, into: &screen)
+        if state.mode.isBroadcast || (state.mode == .help && state.helpReturnMode.isBroadcast) {
+            BroadcastView.draw(state, into: &screen)
+            StatusBarView.draw(state, inbox: inbox, row: layout.statusRow, into: &screen)
+            if state.mode == .help { HelpView.draw(state, into: &screen) }
+            return screen
+        }
         InboxListView.draw(state, inbox: inbox, layout: layout, into: &screen)
         drawSeparator(state, row: layout.separator, into: &screen)
         switch state.mode {
@@ -51,7 +57,19 @@ package enum ConsoleRenderer {
                 role: flash.isError ? .flashError : .flashInfo)
         } else {
             screen.fill(x: 0, y: row, count: state.width, role: .border, with: "─")
+            if let (text, role) = broadcastStatus(state) {
+                screen.write(" \(text) ", x: state.width - CharacterWidth.of(text) - 4, y: row, role: role)
+            }
         }
+    }
+
+    /// The broadcast sending in the background (`broadcast 40% · b`), or one that ended and is not looked at yet.
+    static func broadcastStatus(_ state: ConsoleState) -> (String, StyleRole)? {
+        guard let run = state.broadcastRun else { return nil }
+        let percent = "\(Int((run.fraction * 100).rounded(.down)))%"
+        if !run.isOver { return ("broadcast \(run.paused ? "paused at " : "")\(percent) · b", .statusGood) }
+        guard !run.resultsSeen else { return nil }
+        return ("broadcast \(BroadcastFormat.endWord(run)) · b", run.failure == nil ? .flashInfo : .flashError)
     }
 
     private static func drawTooSmall(_ state: ConsoleState, into screen: inout ScreenBuffer) {

@@ -5,7 +5,9 @@ enum HelpView {
     private static let keyWidth = 13
 
     static func draw(_ state: ConsoleState, into screen: inout ScreenBuffer) {
-        let sections: [[Line]] = [ConsoleState.Mode.inbox, .compose, .search].map { mode in
+        let modes: [ConsoleState.Mode] =
+            state.helpReturnMode.isBroadcast ? ConsoleState.Mode.broadcastSteps : [.inbox, .compose, .search]
+        let sections: [[Line]] = modes.map { mode in
             [(mode.title.uppercased(), "")]
                 + KeyBindings.all.filter { $0.modes.contains(mode) }.map {
                     ($0.keys.map(\.description).joined(separator: " "), $0.help)

@@ -16,6 +16,10 @@ package struct ConsoleEngine: Sendable {
     package var cannedReplies: [CannedReply] = []
     /// How far back the inbox reaches (older texts stay in the store, for `export`).
     package var history: Duration = .seconds(24 * 3600)
+    /// Broadcasts (`b`); nil when Tagget is not configured.
+    package var broadcasts: BroadcastService?
+    /// A recipients file the broadcast screen suggests (the demo's sample list).
+    package var broadcastSampleFile: String?
 
     package init(
         store: any Store, replies: ReplyService, window: ReplyWindow, clock: any WallClock,

@@ -10,18 +10,29 @@ package final class ConsoleRuntime: Sendable {
 
     private let engine: ConsoleEngine
     private let chooseStyles: StyleChooser
-    private let queue = EventQueue()
+    private let queue: EventQueue
     private let bell: Bool
     private let warning = Mutex<String?>(nil)
+    private let broadcasts: BroadcastSupervisor?
+    private let stoppedBroadcast = Mutex<String?>(nil)
 
     package init(engine: ConsoleEngine, bell: Bool, styles: @escaping StyleChooser) {
         self.engine = engine
         self.chooseStyles = styles
         self.bell = bell
+        let queue = EventQueue()
+        self.queue = queue
+        broadcasts = engine.broadcasts.map { BroadcastSupervisor(service: $0, queue: queue) }
     }
+
+    /// The queue engine tasks post their events to.
+    var events: EventQueue { queue }
 
     /// Why the configured theme was not used, if it was not (shown after the console closes).
     package var themeWarning: String? { warning.withLock { $0 } }
+
+    /// The broadcast that was still sending when the console quit, and how to carry on with it.
+    package var broadcastNote: String? { stoppedBroadcast.withLock { $0 } }
 
     /// Runs until the operator quits (or SIGINT/SIGTERM). The terminal is restored on every way out.
     package func run() async throws {
@@ -35,10 +46,19 @@ package final class ConsoleRuntime: Sendable {
         do {
             try await runUIThread(effectSink)
         } catch {
+            _ = broadcasts?.stop()
             background.cancel()
             watch.cancel()
             status.cancel()
             throw error
+        }
+        // A broadcast still sending stops after its sends in flight; the rest stays queued.
+        if let id = broadcasts?.stop() {
+            stoppedBroadcast.withLock {
+                $0 =
+                    "broadcast \(id) stopped when the console quit; what was not sent stays queued: "
+                    + "switchboard broadcast --resume \(id) carries on"
+            }
         }
         effectSink.finish()
         watch.cancel()
@@ -77,6 +97,12 @@ package final class ConsoleRuntime: Sendable {
         state.bell = bell
         state.status.operatorName = engine.operatorName
         state.timeZoneOffset = TimeZone.current.secondsFromGMT(for: state.now)
+        if let service = engine.broadcasts {
+            state.enableBroadcasts(
+                BroadcastSettings(
+                    sender: service.defaultSender, rate: service.defaultRate,
+                    concurrency: service.defaultConcurrency, sampleFile: engine.broadcastSampleFile))
+        }
         func apply(_ event: ConsoleEvent) {
             for effect in ConsoleUpdate.update(&state, event) {
                 switch effect {
@@ -148,6 +174,10 @@ package final class ConsoleRuntime: Sendable {
                     }
                 case .bell, .quit:
                     break
+                default:
+                    if let work = broadcastWork(for: effect, supervisor: broadcasts, service: engine.broadcasts) {
+                        group.addTask { await work() }
+                    }
                 }
             }
         }

@@ -31,4 +31,6 @@ package enum StyleRole: String, Sendable, Hashable, CaseIterable {
     case flashError = "flash.error"
     case helpKey = "help.key"
     case helpText = "help.text"
+    case progressDone = "progress.done"
+    case progressTodo = "progress.todo"
 }

@@ -19,6 +19,20 @@ package enum ConsoleEvent: Sendable {
     case statusChanged(ConsoleStatus)
     /// SIGINT, SIGTERM or SIGHUP: leave cleanly.
     case terminate
+    /// A recipients file was read for the broadcast screen, or could not be.
+    case recipientsFileRead(RecipientsFileLoad)
+    /// A broadcast was worked out: the dry run.
+    case broadcastPlanned(PlannedBroadcast)
+    /// A broadcast's campaign was stored and its run began (again, after "retry failed").
+    case broadcastStarted(Campaign)
+    /// How the running broadcast is doing (a few times a second).
+    case broadcastProgress(BroadcastProgress)
+    /// The run stopped: every recipient is final, it was cancelled, or another process took it over.
+    case broadcastEnded(campaignID: String, end: BroadcastRunEnd)
+    /// A campaign's counts and the recipients not sent (rejected, failed, unknown), for the results.
+    case broadcastResults(campaignID: String, tally: CampaignTally, notSent: [CampaignRecipient])
+    /// Storing, starting, running or retrying a broadcast failed (with its campaign once there is one).
+    case broadcastFailed(campaignID: String?, reason: String)
 }
 
 /// What the console asks the engine to do; the results come back as events.
@@ -27,6 +41,20 @@ package enum ConsoleEffect: Sendable, Hashable {
     case sendReply(transactionID: String, message: String, paid: Bool)
     case bell
     case quit
+    /// Read a recipients file (the path as typed: `~/` and relative paths allowed).
+    case readRecipientsFile(path: String)
+    /// Work out a broadcast (the dry run) off the UI thread; answered by ``ConsoleEvent/broadcastPlanned(_:)``.
+    case planBroadcast(BroadcastDraft)
+    /// Store the planned broadcast and run it (one at a time).
+    case startBroadcast(PlannedBroadcast)
+    case pauseBroadcast
+    case resumeBroadcast
+    /// Stop after the sends in flight; the rest stays queued.
+    case cancelBroadcast
+    /// Queue a campaign's failed recipients again and run it (the queued rest of a cancelled one too).
+    case retryFailed(campaignID: String)
+    /// Load a campaign's counts and the recipients not sent.
+    case loadBroadcastResults(campaignID: String)
 }
 
 /// The status bar's facts.

@@ -10,6 +10,19 @@ package struct ConsoleState: Sendable {
         case compose
         case search
         case help
+        /// The broadcast screen's steps (`b`): compose, the dry run (with the typed confirmation), sending, results.
+        case broadcastCompose
+        case broadcastReview
+        case broadcastProgress
+        case broadcastResults
+
+        /// The broadcast screen's steps, in order.
+        package static let broadcastSteps: [Mode] = [
+            .broadcastCompose, .broadcastReview, .broadcastProgress, .broadcastResults,
+        ]
+
+        /// One of the broadcast screen's steps.
+        package var isBroadcast: Bool { Self.broadcastSteps.contains(self) }
     }
 
     package var transactions: [InboxTransaction] = []
@@ -46,6 +59,16 @@ package struct ConsoleState: Sendable {
     package var hasLoaded = false
     /// Seconds east of UTC for the clock and receipt times (the runtime sets the local offset; tests use 0).
     package var timeZoneOffset = 0
+    /// Where the help overlay returns to (its sections follow: the broadcast's keys from the broadcast screen).
+    package var helpReturnMode: Mode = .inbox
+    /// The sender and pace broadcasts use; nil when Tagget is not configured (then `b` says what to set).
+    package var broadcastSettings: BroadcastSettings?
+    /// The broadcast being prepared.
+    package var broadcast = BroadcastScreen()
+    /// The broadcast started from this console, running or over.
+    package var broadcastRun: BroadcastRun?
+    /// `q` was pressed while a broadcast is sending: a second `q` before this time quits (and stops it).
+    package var quitArmedUntil: Date?
 
     package init(window: ReplyWindow, now: Date, width: Int, height: Int) {
         self.window = window

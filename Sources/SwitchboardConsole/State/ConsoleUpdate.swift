@@ -36,6 +36,20 @@ package enum ConsoleUpdate {
         case .terminate:
             state.quitting = true
             return [.quit]
+        case .recipientsFileRead(let load):
+            return BroadcastUpdate.fileRead(load, in: &state)
+        case .broadcastPlanned(let planned):
+            return BroadcastUpdate.planned(planned, in: &state)
+        case .broadcastStarted(let campaign):
+            return BroadcastRunUpdate.started(campaign, in: &state)
+        case .broadcastProgress(let progress):
+            return BroadcastRunUpdate.progress(progress, in: &state)
+        case .broadcastEnded(let id, let end):
+            return BroadcastRunUpdate.ended(id, end, in: &state)
+        case .broadcastResults(let id, let tally, let notSent):
+            return BroadcastRunUpdate.results(id, tally: tally, notSent: notSent, in: &state)
+        case .broadcastFailed(let id, let reason):
+            return BroadcastRunUpdate.failed(id, reason, in: &state)
         }
     }
 
@@ -60,10 +74,14 @@ package enum ConsoleUpdate {
                 flash(
                     "Pasted text ignored here: open a reply (r) or a search (/) and paste there.", error: true,
                     in: &state)
+            } else if state.mode.isBroadcast, state.mode != .broadcastCompose {
+                flash(
+                    "Pasted text ignored here: paste numbers or the body in the compose step.", error: true, in: &state)
             }
             return []
         case .pasteEnd:
             state.pasting = false
+            BroadcastUpdate.pasteEnded(in: &state)
             return []
         default:
             if state.pasting { return pasted(key, in: &state) }
@@ -71,7 +89,7 @@ package enum ConsoleUpdate {
         let action = KeyBindings.action(for: key, in: state.mode)
         switch state.mode {
         case .help:
-            if action == .leavePane { state.mode = .inbox }
+            if action == .leavePane { state.mode = state.helpReturnMode }
             return []
         case .search:
             return searchKey(key, action, in: &state)
@@ -80,6 +98,8 @@ package enum ConsoleUpdate {
         case .inbox:
             guard let action else { return [] }
             return inboxAction(action, in: &state)
+        case .broadcastCompose, .broadcastReview, .broadcastProgress, .broadcastResults:
+            return BroadcastUpdate.key(key, action, in: &state)
         }
     }
 
@@ -99,6 +119,8 @@ package enum ConsoleUpdate {
             state.compose?.result = nil
         case .search where character != "\n":
             state.searchDraft.append(character)
+        case .broadcastCompose:
+            BroadcastUpdate.paste(character, in: &state)
         default:
             break
         }
@@ -142,9 +164,21 @@ package enum ConsoleUpdate {
             state.search = ""
             return []
         case .showHelp:
+            state.helpReturnMode = .inbox
             state.mode = .help
             return []
+        case .openBroadcast:
+            return BroadcastUpdate.open(in: &state)
         case .quit:
+            let armed = state.quitArmedUntil.map { now in now > state.now } ?? false
+            if let run = state.broadcastRun, !run.isOver, !armed {
+                // Quitting stops the broadcast: ask once more.
+                state.quitArmedUntil = state.now.addingTimeInterval(6)
+                flash(
+                    "Broadcast \(run.campaign.id) is sending: q again stops it and quits (the rest stays queued).",
+                    error: true, in: &state)
+                return []
+            }
             state.quitting = true
             return [.quit]
         default:
@@ -334,7 +368,8 @@ package enum ConsoleUpdate {
         return ring ? [.bell] : []
     }
 
-    private static func flash(_ text: String, error: Bool, in state: inout ConsoleState) {
+    /// A line under the inbox for a few seconds.
+    static func flash(_ text: String, error: Bool, in state: inout ConsoleState) {
         state.flash = (text, error, state.now.addingTimeInterval(6))
     }
 }

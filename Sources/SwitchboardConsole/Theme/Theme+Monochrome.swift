@@ -10,8 +10,8 @@ extension Theme {
     private static func monochromeModifiers(_ role: StyleRole) -> Set<ThemeModifier> {
         switch role {
         case .normal, .inboxRow, .countdownCalm, .counterOK, .composeText, .helpText: []
-        case .dim, .border, .stateReplied, .stateClosed, .countdownExpired: [.dim]
-        case .title, .stateReplying, .countdownUrgent, .flashInfo, .helpKey: [.bold]
+        case .dim, .border, .stateReplied, .stateClosed, .countdownExpired, .progressTodo: [.dim]
+        case .title, .stateReplying, .countdownUrgent, .flashInfo, .helpKey, .progressDone: [.bold]
         case .inboxTagg, .countdownSoon, .stateUnknown: [.underline]
         case .header, .statusBar, .statusGood, .inboxSelected, .composeCursor: [.reverse]
         case .headerCount, .countdownCritical, .counterOver, .flashError: [.bold, .reverse]

@@ -16,7 +16,7 @@ package final class BroadcastRunner: Sendable {
     private let maximumAttempts: Int
     private let lease: Duration
     private let bucket: TokenBucket
-    private let token = UUID().uuidString
+    private let token = RunnerIdentity.newToken()
     private let control = Mutex(Control())
 
     private struct Control {
@@ -62,7 +62,13 @@ package final class BroadcastRunner: Sendable {
     ) {
         let startedAt = clock.now()
         let interrupted: Int
-        switch try await store.acquireCampaign(id: campaignID, runnerToken: token, now: startedAt, lease: lease) {
+        // A holder that was a process on this machine and is gone (killed, crashed) is replaced at once, rather than
+        // after its lease runs out.
+        let holder = try await store.campaign(id: campaignID)?.runnerToken
+        let dead = holder.flatMap { RunnerIdentity.isDeadProcessOnThisHost($0) ? $0 : nil }
+        switch try await store.acquireCampaign(
+            id: campaignID, runnerToken: token, now: startedAt, lease: lease, replacing: dead)
+        {
         case .notFound: throw StoreError.campaignBusy(id: campaignID, reason: "no such campaign")
         case .heldElsewhere(let until):
             throw StoreError.campaignBusy(

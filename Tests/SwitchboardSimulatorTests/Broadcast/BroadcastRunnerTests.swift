@@ -181,7 +181,7 @@ import Testing
             // A first process took the campaign a minute ago, claimed three recipients and died.
             let past = Date().addingTimeInterval(-60)
             _ = try await setup.store.acquireCampaign(
-                id: setup.campaign.id, runnerToken: "dead", now: past, lease: .seconds(30))
+                id: setup.campaign.id, runnerToken: "dead", now: past, lease: .seconds(30), replacing: nil)
             let claimed = try await setup.store.campaignStep(
                 id: setup.campaign.id, runnerToken: "dead", outcomes: [], claim: 3, now: past, lease: .seconds(30))
             #expect(claimed.recipients.map(\.position) == [0, 1, 2])
@@ -199,9 +199,21 @@ import Testing
         try await SimulatorFixture.with { fixture in
             let setup = try await BroadcastSetup.make(fixture, count: 3)
             _ = try await setup.store.acquireCampaign(
-                id: setup.campaign.id, runnerToken: "other", now: Date(), lease: .seconds(30))
+                id: setup.campaign.id, runnerToken: "other", now: Date(), lease: .seconds(30), replacing: nil)
             await #expect(throws: StoreError.self) { try await setup.runner().run() }
             #expect(setup.sendTimes.isEmpty)
         }
+    }
+}
+
+/// A runner that died on this machine is replaced at once, not after its lease.
+@Suite struct RunnerIdentityTests {
+    @Test func aGoneProcessIsDeadAndALiveOneIsNot() {
+        let host = ProcessInfo.processInfo.hostName
+        #expect(!RunnerIdentity.isDeadProcessOnThisHost(RunnerIdentity.newToken()), "this process is alive")
+        #expect(!RunnerIdentity.isDeadProcessOnThisHost("\(host)/1/abc"), "pid 1 is alive")
+        #expect(RunnerIdentity.isDeadProcessOnThisHost("\(host)/999999999/abc"))
+        #expect(!RunnerIdentity.isDeadProcessOnThisHost("elsewhere.example/999999999/abc"), "another host: unknown")
+        #expect(!RunnerIdentity.isDeadProcessOnThisHost("not a token"))
     }
 }

@@ -126,7 +126,7 @@ package final class ProviderSimulator: Sendable {
             return SimulatorResponse(status: .ok, contentType: "text/xml; charset=UTF-8", body: response.xml)
         case .taggetSend:
             let (status, body) = tagget.answer(jsonBody: request.body)
-            observer("tagget send: HTTP \(status)")
+            observer("tagget send to \(Self.recipient(ofSend: request.body) ?? "?"): HTTP \(status)")
             return SimulatorResponse(
                 status: .init(statusCode: status), contentType: "application/json; charset=utf-8", body: body)
         }

@@ -7,11 +7,12 @@ import SwitchboardEngine
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write every stored transaction to stdout, as JSON lines (with the reply journal) or CSV.",
+        abstract: "Write every stored transaction (or a broadcast's recipients) to stdout, as JSON lines or CSV.",
         discussion: """
             Examples:
               switchboard export > inbox.jsonl
               switchboard export --format csv > inbox.csv
+              switchboard export --campaign c-7k2m9qpx4d --format csv > results.csv
             """
     )
 
@@ -25,9 +26,22 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "jsonl (one transaction per line, with its attempts) or csv (one row per transaction).")
     var format: Format = .jsonl
 
+    @Option(help: "Export this broadcast's recipients and what became of each, instead of the inbox.")
+    var campaign: String?
+
     func run() async throws {
         let configuration = try config.load()
         let engine = try makeEngine(configuration)
+        if let campaign {
+            do {
+                try await exportCampaign(campaign, store: engine.store)
+            } catch {
+                await engine.shutdown()
+                throw error
+            }
+            await engine.shutdown()
+            return
+        }
         let now = engine.clock.now()
         do {
             let rows = try await engine.store.transactions(.all)
@@ -82,5 +96,34 @@ enum CSV {
         if let first = value.first, "=+-@".contains(first) { value = "'" + value }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension ExportCommand {
+    /// A campaign's recipients, in list order, read a page at a time.
+    private func exportCampaign(_ id: String, store: any Store) async throws {
+        guard try await store.campaign(id: id) != nil else {
+            Terminal.error("no campaign \(id) in the store")
+            throw ExitStatus.badUsage
+        }
+        let sanitize = isatty(STDOUT_FILENO) == 1
+        if format == .csv { Terminal.output(CampaignJSON.csvHeader) }
+        var after = -1
+        var count = 0
+        while true {
+            let page = try await store.campaignRecipients(id: id, states: nil, afterPosition: after, limit: 5000)
+            guard let last = page.last else { break }
+            switch format {
+            case .jsonl: Terminal.jsonStream(page, asArray: false, CampaignJSON.recipient)
+            case .csv:
+                for recipient in page {
+                    let line = CampaignJSON.csvLine(recipient)
+                    Terminal.output(sanitize ? TextSanitizer.lineSafe(line) : line)
+                }
+            }
+            count += page.count
+            after = last.position
+        }
+        Terminal.note("\(count) recipient(s) of campaign \(id) exported")
     }
 }

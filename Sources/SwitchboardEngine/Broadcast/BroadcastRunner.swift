@@ -16,7 +16,7 @@ package final class BroadcastRunner: Sendable {
     private let maximumAttempts: Int
     private let lease: Duration
     private let bucket: TokenBucket
-    private let token = UUID().uuidString
+    private let token = RunnerIdentity.newToken()
     private let control = Mutex(Control())
 
     private struct Control {
@@ -62,7 +62,13 @@ package final class BroadcastRunner: Sendable {
     ) {
         let startedAt = clock.now()
         let interrupted: Int
-        switch try await store.acquireCampaign(id: campaignID, runnerToken: token, now: startedAt, lease: lease) {
+        // A holder that was a process on this machine and is gone (killed, crashed) is replaced at once, rather than
+        // after its lease runs out.
+        let holder = try await store.campaign(id: campaignID)?.runnerToken
+        let dead = holder.flatMap { RunnerIdentity.isDeadProcessOnThisHost($0) ? $0 : nil }
+        switch try await store.acquireCampaign(
+            id: campaignID, runnerToken: token, now: startedAt, lease: lease, replacing: dead)
+        {
         case .notFound: throw StoreError.campaignBusy(id: campaignID, reason: "no such campaign")
         case .heldElsewhere(let until):
             throw StoreError.campaignBusy(
@@ -148,11 +154,14 @@ package final class BroadcastRunner: Sendable {
             outcome = nil
             switch next {
             case .recipient(let recipient):
-                // The claim is committed: now space the request from the last one that left.
-                let departure = await bucket.depart()
-                let gap = departure.timeIntervalSince(clock.now())
-                if gap > 0 { try await sleep(.seconds(gap)) }
-                outcome = await send(recipient, from: senderName)
+                // The claim is committed. Make the request, then space it from the last one that left.
+                switch prepare(recipient, from: senderName) {
+                case .refused(let refusal):
+                    outcome = refusal
+                case .body(let body):
+                    while let wait = await bucket.departure() { try await sleep(wait) }
+                    outcome = await send(recipient, body: body)
+                }
             case .exhausted:
                 return
             case .wait(let until):
@@ -164,19 +173,30 @@ package final class BroadcastRunner: Sendable {
         }
     }
 
-    /// One POST for one recipient, and what it means for the recipient.
-    private func send(_ recipient: CampaignRecipient, from senderName: String) async -> RecipientOutcome {
-        let request: TaggetSendRequest
+    /// A recipient made ready to send.
+    private enum Prepared {
+        case body([UInt8])
+        case refused(RecipientOutcome)
+    }
+
+    /// The request's JSON body, or the rejection of a recipient that cannot be sent (checked when the campaign was
+    /// made; this guards a store edited by hand).
+    private func prepare(_ recipient: CampaignRecipient, from senderName: String) -> Prepared {
         switch TaggetSendRequest.validate(to: recipient.phone, body: recipient.body, sender: senderName) {
-        case .success(let valid): request = valid
+        case .success(let request): return .body(request.jsonBody(account: client.account))
         case .failure(let error):
-            return finish(
-                recipient,
-                RecipientOutcome(
-                    position: recipient.position, state: .rejected, httpStatus: nil,
-                    detail: "refused before sending: \(error)"))
+            return .refused(
+                finish(
+                    recipient,
+                    RecipientOutcome(
+                        position: recipient.position, state: .rejected, httpStatus: nil,
+                        detail: "refused before sending: \(error)")))
         }
-        let (verdict, outcome, attempt) = await client.attemptOnce(request, number: recipient.attempts)
+    }
+
+    /// One POST for one recipient, and what it means for the recipient.
+    private func send(_ recipient: CampaignRecipient, body: [UInt8]) async -> RecipientOutcome {
+        let (verdict, outcome, attempt) = await client.attemptOnce(body: body, number: recipient.attempts)
         switch verdict {
         case .sent:
             return finish(

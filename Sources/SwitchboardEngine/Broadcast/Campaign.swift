@@ -17,11 +17,13 @@ package struct Campaign: Sendable, Hashable {
     package var recipientCount: Int
     /// Until when the process running it holds it (renewed as it sends); nil or past: nobody runs it now.
     package var runnerLeaseUntil: Date?
+    /// Who runs it (a ``RunnerIdentity`` token), while someone does.
+    package var runnerToken: String?
 
     package init(
         id: String, createdAt: Date, operatorName: String, sender: String, body: String, rate: BroadcastRate,
         concurrency: Int, state: CampaignState = .running, source: String, recipientCount: Int,
-        runnerLeaseUntil: Date? = nil
+        runnerLeaseUntil: Date? = nil, runnerToken: String? = nil
     ) {
         self.id = id
         self.createdAt = createdAt
@@ -34,6 +36,7 @@ package struct Campaign: Sendable, Hashable {
         self.source = source
         self.recipientCount = recipientCount
         self.runnerLeaseUntil = runnerLeaseUntil
+        self.runnerToken = runnerToken
     }
 
     /// A new campaign id: `c-` and 10 characters easy to read out and type (no 0/o, 1/l).

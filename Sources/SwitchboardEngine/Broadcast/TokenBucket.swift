@@ -3,14 +3,14 @@ import Foundation
 /// Paces a broadcast: at most one request every `1 / rate` seconds (a token bucket holding one token, i.e. GCRA:
 /// no bursts, so a carrier never sees more than the rate in any window), and a pause for everyone when Tagget says
 /// to slow down (`429`, `Retry-After`). A sender reserves a slot and sleeps until it, claims its recipient (a
-/// commit whose length varies), then passes the departure gate, which spaces the actual requests at least one
-/// interval apart however the commits bunched up.
+/// commit whose length varies), then asks for its ``departure()``, which spaces the actual requests at least one
+/// interval apart however the commits bunched up or the senders woke late.
 package actor TokenBucket {
     private var interval: TimeInterval?
     private let clock: any WallClock
     /// The theoretical time of the next free slot.
     private var nextSlot: Date
-    /// When the last request left through the gate.
+    /// When the last request left.
     private var lastDeparture: Date?
     /// Nobody sends before this (a 429's `Retry-After`).
     package private(set) var pausedUntil: Date?
@@ -42,14 +42,18 @@ package actor TokenBucket {
         return slot
     }
 
-    /// When the caller's request may leave: one interval after the previous departure at the earliest, and not
-    /// during a pause. The departure is the caller's; it must go then.
-    package func depart() -> Date {
-        var at = clock.now()
-        if let interval, let lastDeparture { at = max(at, lastDeparture.addingTimeInterval(interval)) }
-        if let pausedUntil, pausedUntil > at { at = pausedUntil }
-        lastDeparture = at
-        return at
+    /// Asks to send now: nil when the caller may go (its departure is recorded), else how long to wait before
+    /// asking again. Departures are recorded when they happen, not when planned, so a sender that woke late pushes
+    /// the next one back instead of leaving right before it.
+    package func departure() -> Duration? {
+        let now = clock.now()
+        if let pausedUntil, pausedUntil > now { return .seconds(pausedUntil.timeIntervalSince(now)) }
+        if let interval, let lastDeparture {
+            let earliest = lastDeparture.addingTimeInterval(interval)
+            if earliest > now { return .seconds(earliest.timeIntervalSince(now)) }
+        }
+        lastDeparture = now
+        return nil
     }
 
     /// Stops every sender until `until` (a later pause wins; an earlier one changes nothing).

@@ -50,7 +50,9 @@ package final class DiscardingStore: Store {
         async throws -> [CampaignRecipient]
     { [] }
 
-    package func acquireCampaign(id: String, runnerToken: String, now: Date, lease: Duration) async throws
+    package func acquireCampaign(
+        id: String, runnerToken: String, now: Date, lease: Duration, replacing: String?
+    ) async throws
         -> CampaignAcquisition
     { .notFound }
 

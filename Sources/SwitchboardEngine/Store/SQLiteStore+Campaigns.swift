@@ -67,7 +67,9 @@ extension SQLiteStore {
         }
     }
 
-    package func acquireCampaign(id: String, runnerToken: String, now: Date, lease: Duration) async throws
+    package func acquireCampaign(
+        id: String, runnerToken: String, now: Date, lease: Duration, replacing: String?
+    ) async throws
         -> CampaignAcquisition
     {
         try await immediateWrite { db in
@@ -77,7 +79,9 @@ extension SQLiteStore {
             else { return .notFound }
             let holder: String? = row["runner_token"]
             let until = (row["runner_until"] as Double?).map(Date.init(timeIntervalSince1970:))
-            if let holder, holder != runnerToken, let until, until > now { return .heldElsewhere(until: until) }
+            if let holder, holder != runnerToken, holder != replacing, let until, until > now {
+                return .heldElsewhere(until: until)
+            }
             try db.execute(
                 sql: """
                     UPDATE campaign_recipient SET state = 'unknown', updated_at = ?,
@@ -224,7 +228,8 @@ extension SQLiteStore {
             sender: row["sender"], body: row["body"], rate: BroadcastRate(storedValue: row["rate"]),
             concurrency: row["concurrency"], state: CampaignState(rawValue: row["state"]) ?? .running,
             source: row["source"], recipientCount: row["recipient_count"],
-            runnerLeaseUntil: (row["runner_until"] as Double?).map(Date.init(timeIntervalSince1970:)))
+            runnerLeaseUntil: (row["runner_until"] as Double?).map(Date.init(timeIntervalSince1970:)),
+            runnerToken: row["runner_token"])
     }
 
     static func recipient(_ row: Row) -> CampaignRecipient {

@@ -65,9 +65,10 @@ package protocol Store: Sendable {
     func campaignRecipients(id: String, states: Set<RecipientState>?, afterPosition: Int, limit: Int) async throws
         -> [CampaignRecipient]
 
-    /// Takes a campaign to run it, unless another runner holds a live lease. Taking it over marks the recipients
-    /// left `sending` by a dead runner `unknown` (never re-sent automatically) and the campaign `running`.
-    func acquireCampaign(id: String, runnerToken: String, now: Date, lease: Duration) async throws
+    /// Takes a campaign to run it, unless another runner holds a live lease (a holder whose token is `replacing`
+    /// is known dead and is replaced at once). Taking it over marks the recipients left `sending` by a dead runner
+    /// `unknown` (never re-sent automatically) and the campaign `running`.
+    func acquireCampaign(id: String, runnerToken: String, now: Date, lease: Duration, replacing: String?) async throws
         -> CampaignAcquisition
 
     /// One step of a runner, in one commit: records `outcomes`, then claims up to `claim` ready recipients (queued,

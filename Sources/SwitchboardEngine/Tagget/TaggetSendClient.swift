@@ -58,7 +58,15 @@ package struct TaggetSendClient: Sendable {
     package func attemptOnce(_ request: TaggetSendRequest, number: Int) async -> (
         verdict: TaggetAttemptVerdict, outcome: TaggetSendOutcome, attempt: TaggetSendAttempt
     ) {
-        await exchange(request.jsonBody(account: account), number: number)
+        await attemptOnce(body: request.jsonBody(account: account), number: number)
+    }
+
+    /// ``attemptOnce(_:number:)`` with the JSON body already made (``TaggetSendRequest/jsonBody(account:)``), so a
+    /// paced caller does the work before its slot and the request leaves on time.
+    package func attemptOnce(body: [UInt8], number: Int) async -> (
+        verdict: TaggetAttemptVerdict, outcome: TaggetSendOutcome, attempt: TaggetSendAttempt
+    ) {
+        await exchange(body, number: number)
     }
 
     private func exchange(_ body: [UInt8], number: Int) async -> (

@@ -17,6 +17,8 @@ package final class BroadcastRunner: Sendable {
     private let lease: Duration
     private let bucket: TokenBucket
     private let token = RunnerIdentity.newToken()
+    /// Told the moment each request leaves (for measuring the pace without the network's jitter).
+    private let onDeparture: (@Sendable (Date) -> Void)?
     private let control = Mutex(Control())
 
     private struct Control {
@@ -31,8 +33,9 @@ package final class BroadcastRunner: Sendable {
     package init(
         campaignID: String, store: any Store, client: TaggetSendClient, rate: BroadcastRate, concurrency: Int,
         clock: any WallClock = SystemWallClock(), sleep: @escaping Sleeper = taskSleeper, maximumAttempts: Int = 5,
-        lease: Duration = .seconds(30)
+        lease: Duration = .seconds(30), onDeparture: (@Sendable (Date) -> Void)? = nil
     ) {
+        self.onDeparture = onDeparture
         self.campaignID = campaignID
         self.store = store
         self.client = client
@@ -160,6 +163,7 @@ package final class BroadcastRunner: Sendable {
                     outcome = refusal
                 case .body(let body):
                     while let wait = await bucket.departure() { try await sleep(wait) }
+                    onDeparture?(clock.now())
                     outcome = await send(recipient, body: body)
                 }
             case .exhausted:

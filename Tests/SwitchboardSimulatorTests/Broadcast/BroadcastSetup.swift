@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import SwitchboardEngine
@@ -36,6 +37,14 @@ struct BroadcastSetup {
         service.runner(for: campaign, rate: rate, concurrency: concurrency)
     }
 
+    /// A runner that records when each request leaves.
+    func timedRunner(departures: DepartureLog) -> BroadcastRunner {
+        BroadcastRunner(
+            campaignID: campaign.id, store: store, client: service.client, rate: campaign.rate,
+            concurrency: campaign.concurrency, clock: SystemWallClock(),
+            onDeparture: { date in departures.times.withLock { $0.append(date) } })
+    }
+
     /// The sends the simulator received, by recipient.
     var sendsByRecipient: [String: Int] {
         var counts: [String: Int] = [:]
@@ -50,4 +59,9 @@ struct BroadcastSetup {
     func recipients(_ states: Set<RecipientState>? = nil) async throws -> [CampaignRecipient] {
         try await store.campaignRecipients(id: campaign.id, states: states, afterPosition: -1, limit: 1_000_000)
     }
+}
+
+/// When each request of a run left.
+final class DepartureLog: Sendable {
+    let times = Mutex<[Date]>([])
 }

@@ -109,12 +109,13 @@ extension SQLiteStore {
     ) async throws -> CampaignClaim {
         try await immediateWrite { db in
             let stamp = now.timeIntervalSince1970
-            try db.execute(
-                sql: "UPDATE campaign SET runner_until = ?, updated_at = ? WHERE id = ? AND runner_token = ?",
+            try db.cachedStatement(
+                sql: "UPDATE campaign SET runner_until = ?, updated_at = ? WHERE id = ? AND runner_token = ?"
+            ).execute(
                 arguments: [now.addingTimeInterval(lease.timeInterval).timeIntervalSince1970, stamp, id, runnerToken])
             guard db.changesCount == 1 else { throw StoreError.campaignLost(id: id) }
             if !outcomes.isEmpty {
-                let update = try db.makeStatement(
+                let update = try db.cachedStatement(
                     sql: """
                         UPDATE campaign_recipient SET state = ?, http_status = ?, detail = ?, not_before = ?,
                             updated_at = ?
@@ -128,29 +129,19 @@ extension SQLiteStore {
                 }
             }
             guard claim > 0 else { return CampaignClaim(recipients: [], exhausted: false, nextRetryAt: nil) }
-            let ready = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM campaign_recipient
-                    WHERE campaign_id = ? AND state = 'queued' AND (not_before IS NULL OR not_before <= ?)
-                    ORDER BY position LIMIT ?
-                    """,
-                arguments: [id, stamp, claim]
-            ).map(Self.recipient)
-            let mark = try db.makeStatement(
-                sql: """
-                    UPDATE campaign_recipient SET state = 'sending', attempts = attempts + 1, updated_at = ?
-                    WHERE campaign_id = ? AND position = ? AND state = 'queued'
-                    """)
-            var claimed: [CampaignRecipient] = []
-            for var recipient in ready {
-                try mark.execute(arguments: [stamp, id, recipient.position])
-                guard db.changesCount == 1 else { continue }
-                recipient.state = .sending
-                recipient.attempts += 1
-                recipient.updatedAt = now
-                claimed.append(recipient)
-            }
+            // One statement claims the next ready recipients in list order and hands them back.
+            let claimed = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        UPDATE campaign_recipient SET state = 'sending', attempts = attempts + 1, updated_at = ?
+                        WHERE campaign_id = ? AND position IN (
+                            SELECT position FROM campaign_recipient
+                            WHERE campaign_id = ? AND state = 'queued' AND (not_before IS NULL OR not_before <= ?)
+                            ORDER BY position LIMIT ?)
+                        RETURNING *
+                        """),
+                arguments: [stamp, id, id, stamp, claim]
+            ).map(Self.recipient).sorted { $0.position < $1.position }
             guard claimed.count < claim else {
                 return CampaignClaim(recipients: claimed, exhausted: false, nextRetryAt: nil)
             }

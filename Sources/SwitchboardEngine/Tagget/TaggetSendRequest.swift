@@ -25,14 +25,24 @@ package struct TaggetSendRequest: Sendable, Hashable {
         return .success(TaggetSendRequest(to: number, body: text, sender: name))
     }
 
-    /// The JSON body of CONTRACTS.md §3: `id` as a JSON number, keys sorted so the bytes are reproducible.
+    /// The JSON body of CONTRACTS.md §3: `id` as a JSON number, keys sorted so the bytes are reproducible
+    /// (`{"body":…,"id":…,"sender":…,"to":…,"token":…}`). Written by hand: a broadcast makes one per recipient,
+    /// and an encoder per request was a measurable part of a send's cost.
     package func jsonBody(account: TaggetAccount) -> [UInt8] {
-        let wire = TaggetWireRequest(
-            id: account.id, token: account.token.reveal(), sender: sender.value, body: body.text, to: to.e164)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding strings and an integer cannot fail.
-        return Array((try? encoder.encode(wire)) ?? Data())
+        var out: [UInt8] = []
+        out.reserveCapacity(body.text.utf8.count + 96)
+        out.append(contentsOf: #"{"body":"#.utf8)
+        JSONText.appendString(body.text, to: &out)
+        out.append(contentsOf: #","id":"#.utf8)
+        out.append(contentsOf: String(account.id).utf8)
+        out.append(contentsOf: #","sender":"#.utf8)
+        JSONText.appendString(sender.value, to: &out)
+        out.append(contentsOf: #","to":"#.utf8)
+        JSONText.appendString(to.e164, to: &out)
+        out.append(contentsOf: #","token":"#.utf8)
+        JSONText.appendString(account.token.reveal(), to: &out)
+        out.append(UInt8(ascii: "}"))
+        return out
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardEngine
 
 /// A JSON document the commands print: written by hand, keys sorted, because Foundation's `JSONSerialization`
 /// was the whole cost of `pending --json` on a large inbox (see Benchmarks/RESULTS.md).
@@ -50,38 +51,8 @@ enum JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Express
     /// Escapes `"`, `\\`, C0 and C1 controls, DEL, and every format character (bidi controls, zero-width
     /// characters, U+2028/U+2029 too) as `\\u` escapes, so the JSON is inert on a terminal and loses nothing.
     private static func writeString(_ value: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for scalar in value.unicodeScalars {
-            let code = scalar.value
-            if code < 0x80 {
-                let byte = UInt8(code)
-                switch byte {
-                case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
-                case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                case 0x00..<0x20, 0x7F: escape(UInt16(code), into: &out)
-                default: out.append(byte)
-                }
-            } else if code <= 0x9F || scalar.properties.generalCategory == .format
-                || scalar.properties.generalCategory == .lineSeparator
-                || scalar.properties.generalCategory == .paragraphSeparator
-            {
-                for unit in String(scalar).utf16 { escape(unit, into: &out) }
-            } else {
-                out.append(contentsOf: String(scalar).utf8)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
+        JSONText.appendString(value, to: &out, inert: true)
     }
-
-    private static func escape(_ unit: UInt16, into out: inout [UInt8]) {
-        out.append(contentsOf: [0x5C, UInt8(ascii: "u")])
-        for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int((unit >> UInt16(shift)) & 0xF)]) }
-    }
-
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 }
 
 /// UTC timestamps as `2026-11-22T03:28:28.142Z`, without Foundation's (slow) format styles.

@@ -46,25 +46,9 @@ enum ComposeView {
         _ draft: ComposeDraft, width: Int, top: Int, rows: Int, into screen: inout ScreenBuffer
     ) {
         // Lay out graphemes one by one so the cursor lands on the right cell; newlines break lines.
-        var lines: [[(String, Int)]] = [[]]
-        var used = 0
-        for (index, character) in draft.text.enumerated() {
-            if character == "\n" || character == "\r\n" {
-                lines[lines.count - 1].append(("⏎", index))
-                lines.append([])
-                used = 0
-                continue
-            }
-            let shown = TextSanitizer.lineSafe(String(character))
-            let columns = max(1, CharacterWidth.of(shown))
-            if used + columns > width - 1 {
-                lines.append([])
-                used = 0
-            }
-            lines[lines.count - 1].append((shown.isEmpty ? " " : shown, index))
-            used += columns
-        }
-        let cursorLine = lines.firstIndex { line in line.contains { $0.1 == draft.cursor } } ?? (lines.count - 1)
+        let characters = Array(draft.text)
+        let (lines, cursorLine) = EditableTextLayout.rows(
+            characters, range: 0..<characters.count, cursor: draft.cursor, width: width)
         let first = max(0, cursorLine - rows + 1)
         for (row, line) in lines.dropFirst(first).prefix(rows).enumerated() {
             var x = 1

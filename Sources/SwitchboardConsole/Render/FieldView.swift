@@ -11,27 +11,8 @@ enum FieldView {
         let reach = rows * width
         let start = max(0, field.cursor - reach)
         let end = min(characters.count, field.cursor + reach)
-        var lines: [[(String, Int)]] = [[]]
-        var used = 0
-        for index in start..<end {
-            let character = characters[index]
-            if character == "\n" || character == "\r\n" {
-                lines[lines.count - 1].append(("⏎", index))
-                lines.append([])
-                used = 0
-                continue
-            }
-            let shown = TextSanitizer.lineSafe(String(character))
-            let columns = max(1, CharacterWidth.of(shown))
-            if used + columns > width - 1 {
-                lines.append([])
-                used = 0
-            }
-            lines[lines.count - 1].append((shown.isEmpty ? " " : shown, index))
-            used += columns
-        }
-        let cursorLine =
-            lines.firstIndex { line in line.contains { $0.1 == field.cursor } } ?? (lines.count - 1)
+        let (lines, cursorLine) = EditableTextLayout.rows(
+            characters, range: start..<end, cursor: field.cursor, width: width)
         let first = max(0, cursorLine - rows + 1)
         for (row, line) in lines.dropFirst(first).prefix(rows).enumerated() {
             var x = left

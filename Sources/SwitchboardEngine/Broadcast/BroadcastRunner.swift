@@ -65,10 +65,17 @@ package final class BroadcastRunner: Sendable {
     ) {
         let startedAt = clock.now()
         let interrupted: Int
+        guard let campaign = try await store.campaign(id: campaignID) else {
+            throw StoreError.campaignBusy(id: campaignID, reason: "no such campaign")
+        }
+        do throws(SenderNameError) {
+            _ = try SenderName(validating: campaign.sender)
+        } catch {
+            throw BroadcastError.notSendable(["sender: \(error)"])
+        }
         // A holder that was a process on this machine and is gone (killed, crashed) is replaced at once, rather than
         // after its lease runs out.
-        let holder = try await store.campaign(id: campaignID)?.runnerToken
-        let dead = holder.flatMap { RunnerIdentity.isDeadProcessOnThisHost($0) ? $0 : nil }
+        let dead = campaign.runnerToken.flatMap { RunnerIdentity.isDeadProcessOnThisHost($0) ? $0 : nil }
         switch try await store.acquireCampaign(
             id: campaignID, runnerToken: token, now: startedAt, lease: lease, replacing: dead)
         {
@@ -78,9 +85,6 @@ package final class BroadcastRunner: Sendable {
                 id: campaignID,
                 reason: "another process is running it (its hold ends \(ISO8601DateFormatter().string(from: until)))")
         case .acquired(let count): interrupted = count
-        }
-        guard let campaign = try await store.campaign(id: campaignID) else {
-            throw StoreError.campaignBusy(id: campaignID, reason: "no such campaign")
         }
         let initial = try await store.campaignTally(id: campaignID)
         control.withLock { $0.tally = initial }
@@ -183,19 +187,25 @@ package final class BroadcastRunner: Sendable {
         case refused(RecipientOutcome)
     }
 
-    /// The request's JSON body, or the rejection of a recipient that cannot be sent (checked when the campaign was
-    /// made; this guards a store edited by hand).
+    /// The request's JSON body, or the rejection of a recipient that cannot be sent. Numbers and bodies were
+    /// checked when the campaign was made; here only what a hand-edited store could break is looked at again
+    /// (cheaply: this runs for every send).
     private func prepare(_ recipient: CampaignRecipient, from senderName: String) -> Prepared {
-        switch TaggetSendRequest.validate(to: recipient.phone, body: recipient.body, sender: senderName) {
-        case .success(let request): return .body(request.jsonBody(account: client.account))
-        case .failure(let error):
+        let phone = recipient.phone.utf8
+        let plausible =
+            phone.count >= 9 && phone.count <= 16 && phone.first == UInt8(ascii: "+")
+            && phone.dropFirst().allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        guard plausible, !recipient.body.isEmpty else {
             return .refused(
                 finish(
                     recipient,
                     RecipientOutcome(
                         position: recipient.position, state: .rejected, httpStatus: nil,
-                        detail: "refused before sending: \(error)")))
+                        detail: "refused before sending: the stored number or body is not sendable")))
         }
+        return .body(
+            TaggetSendRequest.wireBody(
+                to: recipient.phone, body: recipient.body, sender: senderName, account: client.account))
     }
 
     /// One POST for one recipient, and what it means for the recipient.

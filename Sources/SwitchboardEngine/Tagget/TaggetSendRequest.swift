@@ -29,16 +29,21 @@ package struct TaggetSendRequest: Sendable, Hashable {
     /// (`{"body":…,"id":…,"sender":…,"to":…,"token":…}`). Written by hand: a broadcast makes one per recipient,
     /// and an encoder per request was a measurable part of a send's cost.
     package func jsonBody(account: TaggetAccount) -> [UInt8] {
+        Self.wireBody(to: to.e164, body: body.text, sender: sender.value, account: account)
+    }
+
+    /// The JSON body for fields already checked (a broadcast's stored recipients).
+    package static func wireBody(to: String, body: String, sender: String, account: TaggetAccount) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(body.text.utf8.count + 96)
+        out.reserveCapacity(body.utf8.count + 96)
         out.append(contentsOf: #"{"body":"#.utf8)
-        JSONText.appendString(body.text, to: &out)
+        JSONText.appendString(body, to: &out)
         out.append(contentsOf: #","id":"#.utf8)
         out.append(contentsOf: String(account.id).utf8)
         out.append(contentsOf: #","sender":"#.utf8)
-        JSONText.appendString(sender.value, to: &out)
+        JSONText.appendString(sender, to: &out)
         out.append(contentsOf: #","to":"#.utf8)
-        JSONText.appendString(to.e164, to: &out)
+        JSONText.appendString(to, to: &out)
         out.append(contentsOf: #","token":"#.utf8)
         JSONText.appendString(account.token.reveal(), to: &out)
         out.append(UInt8(ascii: "}"))

@@ -23,7 +23,7 @@ final class SimulatorFixture: Sendable {
 
     /// Starts a simulator; `configure` adjusts its settings first.
     static func start(
-        readTimeout: Duration = .milliseconds(400), configure: (inout SimulatorSettings) -> Void = { _ in }
+        readTimeout: Duration = .seconds(3), configure: (inout SimulatorSettings) -> Void = { _ in }
     ) async throws -> SimulatorFixture {
         var settings = SimulatorSettings()
         configure(&settings)
@@ -36,7 +36,7 @@ final class SimulatorFixture: Sendable {
 
     /// Runs `body` with a started fixture and always shuts it down.
     static func with<T>(
-        readTimeout: Duration = .milliseconds(400), configure: (inout SimulatorSettings) -> Void = { _ in },
+        readTimeout: Duration = .seconds(3), configure: (inout SimulatorSettings) -> Void = { _ in },
         _ body: (SimulatorFixture) async throws -> T
     ) async throws -> T {
         let fixture = try await start(readTimeout: readTimeout, configure: configure)

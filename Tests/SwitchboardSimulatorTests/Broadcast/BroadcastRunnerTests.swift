@@ -37,13 +37,14 @@ import Testing
             }
             // What the simulator saw: the same pace, give or take the network and a machine busy with the other
             // tests (arrivals can be late by tens of milliseconds, never early): every request counted, and no
-            // second holds more than the rate allows plus one late arrival.
+            // second holds more than the rate allows plus two late arrivals (unpaced, all 25 would arrive within
+            // a few milliseconds).
             let times = setup.sendTimes
             #expect(times.count == count)
             #expect(times.last!.timeIntervalSince(times.first!) >= Double(count - 1) / rate - 0.2)
             for (index, first) in times.enumerated() {
                 let inOneSecond = times[index...].prefix { $0.timeIntervalSince(first) < 1 }.count
-                #expect(inOneSecond <= Int(rate) + 1, "\(inOneSecond) requests within a second")
+                #expect(inOneSecond <= Int(rate) + 2, "\(inOneSecond) requests within a second")
             }
         }
     }

@@ -27,6 +27,9 @@ package struct ProviderHTTPClient: Sendable {
             timeout: .init(connect: .init(connectTimeout), read: .init(readTimeout)))
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .disabled
+        // A connection per sender: AsyncHTTPClient keeps 8 per host by default and queues the rest, which made a
+        // broadcast's 64 senders share 8 connections.
+        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 

@@ -55,7 +55,7 @@ package final class BroadcastRunner: Sendable {
     package var isPaused: Bool { control.withLock { $0.paused } }
 
     /// Changes the pace from the next send on.
-    package func setRate(_ rate: BroadcastRate) async { await bucket.setRate(rate) }
+    package func setRate(_ rate: BroadcastRate) async { bucket.setRate(rate) }
 
     /// Runs the campaign until every recipient is final, or it is cancelled. `interrupted` recipients (left
     /// `sending` by a process that died) were marked unknown when the campaign was taken; `onProgress` is called
@@ -123,7 +123,7 @@ package final class BroadcastRunner: Sendable {
     /// What `onProgress` gets.
     private func progress(startedAt: Date) async -> BroadcastProgress {
         let now = clock.now()
-        let throttled = await bucket.pausedUntil.flatMap { $0 > now ? $0 : nil }
+        let throttled = bucket.pausedUntil.flatMap { $0 > now ? $0 : nil }
         return control.withLock { control in
             let second = Int(now.timeIntervalSince1970)
             // The last 5 whole seconds (the current one is still filling).
@@ -153,10 +153,10 @@ package final class BroadcastRunner: Sendable {
                 try await sleep(.milliseconds(200))
                 continue
             }
-            let slot = await bucket.reserve()
+            let slot = bucket.reserve()
             let wait = slot.timeIntervalSince(clock.now())
             if wait > 0 { try await sleep(.seconds(wait)) }
-            guard await bucket.mayGo(at: clock.now()) else { continue }
+            guard bucket.mayGo(at: clock.now()) else { continue }
             let next = try await stepper.next(after: outcome, claim: true)
             outcome = nil
             switch next {
@@ -166,7 +166,7 @@ package final class BroadcastRunner: Sendable {
                 case .refused(let refusal):
                     outcome = refusal
                 case .body(let body):
-                    while let wait = await bucket.departure() { try await sleep(wait) }
+                    while let wait = bucket.departure() { try await sleep(wait) }
                     onDeparture?(clock.now())
                     outcome = await send(recipient, body: body)
                 }
@@ -234,7 +234,7 @@ package final class BroadcastRunner: Sendable {
             if attempt.httpStatus == 429 || retryAfter != nil {
                 // Tagget is overloaded: everyone waits, not only this recipient.
                 let wait = retryAfter ?? client.backoff.delay(afterAttempt: recipient.attempts)
-                await bucket.pause(until: now.addingTimeInterval(wait.timeInterval))
+                bucket.pause(until: now.addingTimeInterval(wait.timeInterval))
             }
             guard recipient.attempts < maximumAttempts else {
                 return finish(

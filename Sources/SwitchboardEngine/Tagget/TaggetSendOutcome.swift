@@ -59,19 +59,12 @@ package struct TaggetResponse: Sendable, Hashable {
 
     /// Parses `{"status": ..., "message": "...", "data": {...} | null}`; `status` may be a number or numeric string.
     package static func parse(_ body: [UInt8]) -> TaggetResponse? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else { return nil }
-        let status: Int?
-        switch object["status"] {
-        case let number as NSNumber: status = number.intValue
-        case let text as String: status = Int(text)
-        default: status = nil
-        }
-        guard let status else { return nil }
-        var data: [String: String]?
-        if let fields = object["data"] as? [String: Any] {
-            data = fields.filter { $0.key != "token" && $0.key != "id" }.mapValues { "\($0)" }
-        }
-        return TaggetResponse(status: status, message: object["message"] as? String ?? "", data: data)
+        // JSONDecoder (native) rather than JSONSerialization (bridged objects): a broadcast parses one per send.
+        guard let wire = try? JSONDecoder().decode(TaggetWireResponse.self, from: Data(body)), let status = wire.status
+        else { return nil }
+        return TaggetResponse(
+            status: status, message: wire.message ?? "",
+            data: wire.data?.filter { $0.key != "token" && $0.key != "id" })
     }
 }
 

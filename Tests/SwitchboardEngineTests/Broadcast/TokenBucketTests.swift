@@ -14,49 +14,49 @@ import Testing
         let clock = ManualWallClock()
         let start = clock.now()
         let bucket = TokenBucket(rate: .perSecond(10), clock: clock)
-        let slots = [await bucket.reserve(), await bucket.reserve(), await bucket.reserve()]
+        let slots = [bucket.reserve(), bucket.reserve(), bucket.reserve()]
         #expect(zip(slots.map { $0.timeIntervalSince(start) }, [0, 0.1, 0.2]).allSatisfy { abs($0 - $1) < 1e-6 })
         clock.advance(by: .seconds(5))
-        #expect(await bucket.reserve() == clock.now(), "an idle bucket does not save up a burst")
+        #expect(bucket.reserve() == clock.now(), "an idle bucket does not save up a burst")
     }
 
     @Test func departuresAreRecordedWhenTheyHappen() async {
         let clock = ManualWallClock()
         let bucket = TokenBucket(rate: .perSecond(4), clock: clock)
-        #expect(await bucket.departure() == nil)
-        #expect(Self.seconds(await bucket.departure()) == 0.25)
+        #expect(bucket.departure() == nil)
+        #expect(Self.seconds(bucket.departure()) == 0.25)
         clock.advance(by: .seconds(0.1))
-        #expect(Self.seconds(await bucket.departure()) == 0.15)
+        #expect(Self.seconds(bucket.departure()) == 0.15)
         // A sender that woke late: the next one waits a whole interval after it, not after the plan.
         clock.advance(by: .seconds(0.5))
-        #expect(await bucket.departure() == nil)
+        #expect(bucket.departure() == nil)
         clock.advance(by: .seconds(0.2))
-        #expect(Self.seconds(await bucket.departure()) == 0.05)
+        #expect(Self.seconds(bucket.departure()) == 0.05)
     }
 
     @Test func aPauseHoldsEveryone() async {
         let clock = ManualWallClock()
         let start = clock.now()
         let bucket = TokenBucket(rate: .perSecond(10), clock: clock)
-        await bucket.pause(until: start.addingTimeInterval(2))
-        #expect(await bucket.reserve() == start.addingTimeInterval(2))
-        #expect(await bucket.departure() == .seconds(2))
-        #expect(await bucket.mayGo(at: start.addingTimeInterval(1)) == false)
-        await bucket.pause(until: start.addingTimeInterval(1))
-        #expect(await bucket.pausedUntil == start.addingTimeInterval(2), "an earlier pause changes nothing")
+        bucket.pause(until: start.addingTimeInterval(2))
+        #expect(bucket.reserve() == start.addingTimeInterval(2))
+        #expect(bucket.departure() == .seconds(2))
+        #expect(bucket.mayGo(at: start.addingTimeInterval(1)) == false)
+        bucket.pause(until: start.addingTimeInterval(1))
+        #expect(bucket.pausedUntil == start.addingTimeInterval(2), "an earlier pause changes nothing")
         clock.advance(by: .seconds(2))
-        #expect(await bucket.departure() == nil)
+        #expect(bucket.departure() == nil)
     }
 
     @Test func unlimitedNeverWaitsUnlessPaused() async {
         let clock = ManualWallClock()
         let bucket = TokenBucket(rate: .unlimited, clock: clock)
         for _ in 0..<5 {
-            #expect(await bucket.reserve() == clock.now())
-            #expect(await bucket.departure() == nil)
+            #expect(bucket.reserve() == clock.now())
+            #expect(bucket.departure() == nil)
         }
-        await bucket.pause(until: clock.now().addingTimeInterval(1))
-        #expect(await bucket.departure() == .seconds(1))
+        bucket.pause(until: clock.now().addingTimeInterval(1))
+        #expect(bucket.departure() == .seconds(1))
     }
 
     @Test(arguments: [

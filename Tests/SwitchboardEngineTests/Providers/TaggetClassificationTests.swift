@@ -38,6 +38,19 @@ import Testing
         #expect(response.data == ["to": "+18397536474"])
     }
 
+    @Test func responseParsingIsLenient() throws {
+        let numbers = #"{"status":200.0,"data":{"to":"+1","count":3,"ok":true,"nested":{"a":1},"none":null}}"#
+        let parsed = try #require(TaggetResponse.parse(Array(numbers.utf8)))
+        #expect(parsed.status == 200)
+        #expect(parsed.message == "")
+        #expect(parsed.data == ["to": "+1", "count": "3", "ok": "true", "nested": "…", "none": "null"])
+        let refused = try #require(TaggetResponse.parse(Array(#"{"status":400,"message":"bad","data":null}"#.utf8)))
+        #expect(refused.status == 400 && refused.message == "bad" && refused.data == nil)
+        #expect(TaggetResponse.parse(Array(#"{"message":"no status"}"#.utf8)) == nil)
+        #expect(TaggetResponse.parse(Array("<html>".utf8)) == nil)
+        #expect(TaggetResponse.parse(Array(#"{"status":"two hundred"}"#.utf8)) == nil)
+    }
+
     @Test func retryAfterAcceptsSecondsAndDates() {
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         #expect(RetryAfter.parse("120", now: now) == .seconds(120))

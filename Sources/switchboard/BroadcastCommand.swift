@@ -84,7 +84,7 @@ struct BroadcastCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try config.load()
-        let engine = try makeEngine(configuration)
+        let engine = try await makeEngine(configuration)
         guard let service = engine.broadcasts else {
             await engine.shutdown()
             Terminal.error(

@@ -28,7 +28,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     func run() async throws {
         try requireTerminal()
         let configuration = try config.load()
-        let engine = try makeEngine(configuration)
+        let engine = try await makeEngine(configuration)
         let sink = FileSink.standard(environment: ProcessInfo.processInfo.environment)
         var receiver: CallbackReceiver?
         if !noReceiver {

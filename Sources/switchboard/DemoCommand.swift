@@ -49,7 +49,7 @@ struct DemoCommand: AsyncParsableCommand {
         configuration.tagget.baseURL = URL(string: baseURL)!
         configuration.tagget.id = Int(simulator.settings.taggetID)
         configuration.tagget.token = Secret(simulator.settings.taggetToken)
-        let engine = try makeEngine(configuration)
+        let engine = try await makeEngine(configuration)
 
         let receiver = CallbackReceiver(
             settings: .init(configuration: configuration), store: engine.store,

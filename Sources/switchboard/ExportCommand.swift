@@ -31,7 +31,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try config.load()
-        let engine = try makeEngine(configuration)
+        let engine = try await makeEngine(configuration)
         if let campaign {
             do {
                 try await exportCampaign(campaign, store: engine.store)

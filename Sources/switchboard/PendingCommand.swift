@@ -25,7 +25,7 @@ struct PendingCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try config.load()
-        let engine = try makeEngine(configuration)
+        let engine = try await makeEngine(configuration)
         let now = engine.clock.now()
         let rows: [InboxTransaction]
         do {
@@ -67,9 +67,9 @@ struct PendingCommand: AsyncParsableCommand {
 }
 
 /// Builds the engine from the configuration, or exits 1 with the reason.
-func makeEngine(_ configuration: SwitchboardConfiguration) throws -> EngineContext {
+func makeEngine(_ configuration: SwitchboardConfiguration) async throws -> EngineContext {
     do {
-        return try EngineContext(configuration: configuration)
+        return try await EngineContext(configuration: configuration)
     } catch {
         Terminal.error("\(error)")
         throw ExitStatus.operationFailed

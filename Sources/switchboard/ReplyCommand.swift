@@ -43,7 +43,7 @@ struct ReplyCommand: AsyncParsableCommand {
             Terminal.error("replies need \(missing.joined(separator: ", ")) to be set in the configuration")
             throw ExitStatus.badUsage
         }
-        let engine = try makeEngine(configuration)
+        let engine = try await makeEngine(configuration)
         let report = await engine.replies.reply(transactionID: id, message: message, paid: paid)
         let transaction = try? await engine.store.transaction(id: id)
         let now = engine.clock.now()

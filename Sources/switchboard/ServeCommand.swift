@@ -46,7 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
         settings.port = address.port
         settings.maximumBatch = noGroupCommit ? 1 : 512
         // --discard: acknowledge without storing, only as a benchmark baseline.
-        let store: any Store = discard ? DiscardingStore() : try openStore(configuration)
+        let store: any Store = discard ? DiscardingStore() : try await openStore(configuration)
         var logger = Logger(label: "switchboard.serve")
         logger.logLevel = .warning
         let receiver = CallbackReceiver(settings: settings, store: store, logger: logger)
@@ -107,9 +107,9 @@ private final class ServerDeathFlag: Sendable {
 }
 
 /// Opens the configured store, or exits 1 with the reason.
-func openStore(_ configuration: SwitchboardConfiguration) throws -> any Store {
+func openStore(_ configuration: SwitchboardConfiguration) async throws -> any Store {
     do {
-        return try StoreOpener.open(configuration.store.location)
+        return try await StoreOpener.open(configuration.store.location)
     } catch {
         Terminal.error("\(error)")
         throw ExitStatus.operationFailed

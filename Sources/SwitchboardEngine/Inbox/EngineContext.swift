@@ -10,11 +10,11 @@ package struct EngineContext: Sendable {
     package let clock: any WallClock
     private let httpClient: HTTPClient
 
-    package init(configuration: SwitchboardConfiguration, clock: any WallClock = SystemWallClock()) throws {
+    package init(configuration: SwitchboardConfiguration, clock: any WallClock = SystemWallClock()) async throws {
         self.configuration = configuration
         self.clock = clock
         window = ReplyWindow(window: configuration.tagga.replyWindow, safetyMargin: configuration.tagga.safetyMargin)
-        store = try StoreOpener.open(configuration.store.location)
+        store = try await StoreOpener.open(configuration.store.location)
         httpClient = ProviderHTTPClient.makeClient()
     }
 

@@ -1,12 +1,12 @@
 /// Opens the store a configuration names.
 package enum StoreOpener {
-    package static func open(_ location: StoreLocation) throws -> any Store {
+    /// Opens (and migrates) the store; a PostgreSQL store is connected to before this returns.
+    package static func open(_ location: StoreLocation) async throws -> any Store {
         switch location {
         case .sqlite(let path):
             return try SQLiteStore(path: path)
-        case .postgres:
-            throw StoreError.unavailable(
-                "PostgreSQL stores are not supported yet; use store.url = \"sqlite:PATH\" for now")
+        case .postgres(let url):
+            return try await PostgresStore.open(url: url.reveal())
         }
     }
 }

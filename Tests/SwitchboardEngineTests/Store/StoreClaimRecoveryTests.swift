@@ -3,8 +3,8 @@ import Testing
 
 @testable import SwitchboardEngine
 
-/// The claim protocol when holders die or fall behind: nothing is sent twice and the journal stays the truth.
-@Suite struct SQLiteClaimRecoveryTests {
+/// The claim protocol when holders die or fall behind, on every store: nothing is sent twice and the journal stays the truth.
+@Suite struct StoreClaimRecoveryTests {
     let clock = ManualWallClock()
     let window = ReplyWindow()
 
@@ -14,7 +14,7 @@ import Testing
             requestBody: "apikey=***", startedAt: now, leaseUntil: now.addingTimeInterval(lease))
     }
 
-    private func claimed(_ store: SQLiteStore, by name: String, at now: Date, lease: Duration = .seconds(60))
+    private func claimed(_ store: any Store, by name: String, at now: Date, lease: Duration = .seconds(60))
         async throws -> ReplyClaim
     {
         let result = try await store.claim(transactionID: "100", operatorName: name, now: now, lease: lease)
@@ -27,8 +27,10 @@ import Testing
 
     /// Tagga answered 0, then the holder died before its release: the next claim closes the text from the journal
     /// instead of sending again.
-    @Test func aFinalAnswerInTheJournalClosesTheTextAtTheNextClaim() async throws {
-        let store = try SQLiteStore(path: try StoreFixture.temporaryPath())
+    @Test(arguments: StoreKind.tested) func aFinalAnswerInTheJournalClosesTheTextAtTheNextClaim(kind: StoreKind)
+        async throws
+    {
+        let store = try await kind.makeStore()
         let now = clock.now()
         _ = try await store.insertCallbacks([StoreFixture.callback("100", at: now)])
         let claim = try await claimed(store, by: "ana", at: now)
@@ -46,8 +48,8 @@ import Testing
         try await store.close()
     }
 
-    @Test func noAttemptCanBeginOnceTheLeaseHasRunOut() async throws {
-        let store = try SQLiteStore(path: try StoreFixture.temporaryPath())
+    @Test(arguments: StoreKind.tested) func noAttemptCanBeginOnceTheLeaseHasRunOut(kind: StoreKind) async throws {
+        let store = try await kind.makeStore()
         let now = clock.now()
         _ = try await store.insertCallbacks([StoreFixture.callback("100", at: now)])
         let claim = try await claimed(store, by: "ana", at: now, lease: .seconds(10))
@@ -63,8 +65,8 @@ import Testing
 
     /// A holder whose claim was taken over finishes late: its journal row gets the truth, the new holder's
     /// summary is left alone.
-    @Test func aLateFinishDoesNotOverwriteTheNewHolder() async throws {
-        let store = try SQLiteStore(path: try StoreFixture.temporaryPath())
+    @Test(arguments: StoreKind.tested) func aLateFinishDoesNotOverwriteTheNewHolder(kind: StoreKind) async throws {
+        let store = try await kind.makeStore()
         let now = clock.now()
         _ = try await store.insertCallbacks([StoreFixture.callback("100", at: now)])
         let first = try await claimed(store, by: "ana", at: now, lease: .seconds(10))
@@ -81,8 +83,10 @@ import Testing
         try await store.close()
     }
 
-    @Test func releasingWithoutAnOutcomeMarksTheAttemptUnknown() async throws {
-        let store = try SQLiteStore(path: try StoreFixture.temporaryPath())
+    @Test(arguments: StoreKind.tested) func releasingWithoutAnOutcomeMarksTheAttemptUnknown(kind: StoreKind)
+        async throws
+    {
+        let store = try await kind.makeStore()
         let now = clock.now()
         _ = try await store.insertCallbacks([StoreFixture.callback("100", at: now)])
         let claim = try await claimed(store, by: "ana", at: now)

@@ -1,0 +1,234 @@
+import Foundation
+import Logging
+import NIOCore
+import PostgresNIO
+import Synchronization
+
+/// The shared store: one PostgreSQL database used by several processes (receivers, consoles, broadcast runners).
+///
+/// Every change is one transaction on a pooled connection. A read-then-write (a claim, a takeover) locks the rows
+/// it reads (`SELECT … FOR UPDATE`, always the transaction's row before its journal rows, the campaign's before its
+/// recipients', so writers never deadlock) and commits before the caller goes to the network: no lock outlives a
+/// store call. Each change that concerns the inbox sends a `NOTIFY` with ids only, in its own transaction, so it
+/// is seen exactly when it commits; ``changes()`` listens on one dedicated connection.
+package final class PostgresStore: Store {
+    let client: PostgresClient
+    let logger: Logger
+    let endpoint: PostgresEndpoint
+    /// Marks this object's own notifications, which it has already published as they committed.
+    let origin = UUID().uuidString
+    let broadcaster = ChangeBroadcaster()
+    private let runner: Task<Void, Never>
+    private let listener: PostgresChangeListener
+    private let closed = Mutex(false)
+
+    private init(endpoint: PostgresEndpoint, logger: Logger) {
+        self.endpoint = endpoint
+        self.logger = logger
+        let client = PostgresClient(configuration: endpoint.clientConfiguration, backgroundLogger: logger)
+        self.client = client
+        runner = Task { await client.run() }
+        listener = PostgresChangeListener(
+            endpoint: endpoint, origin: origin, broadcaster: broadcaster, logger: logger)
+    }
+
+    /// Connects to the database at `url` and applies the migrations it lacks.
+    package static func open(url: String, logger: Logger = PostgresStore.silentLogger) async throws -> PostgresStore {
+        let store = PostgresStore(endpoint: try PostgresEndpoint(url: url), logger: logger)
+        do {
+            // One direct connection first: an unreachable server fails at once (the pool would keep retrying).
+            let probe = try await PostgresConnection.connect(
+                configuration: try store.endpoint.connectionConfiguration(applicationName: "switchboard"), id: 0,
+                logger: logger)
+            try await probe.close()
+            try await PostgresMigrations.migrate(store.client, logger: logger)
+        } catch {
+            try? await store.close()
+            throw StoreError.unavailable("\(store.endpoint.displayName): \(PostgresErrors.describe(error))")
+        }
+        return store
+    }
+
+    /// A logger that drops everything (the console owns the terminal; callers pass a file logger when they want).
+    package static let silentLogger = Logger(label: "switchboard.store.postgres") { _ in SwiftLogNoOpLogHandler() }
+
+    package func insertCallbacks(_ callbacks: [InboundCallback]) async throws -> [CallbackInsertResult] {
+        guard !callbacks.isEmpty else { return [] }
+        let results = try await write { connection -> [CallbackInsertResult] in
+            var results: [CallbackInsertResult] = []
+            for callback in callbacks {
+                let raw = callback.raw
+                let received = callback.receivedAt.timeIntervalSince1970
+                let rows = try await connection.query(
+                    """
+                    WITH t AS (
+                        INSERT INTO inbound_transaction
+                            (id, tagg, message, encoding, tagg_known, received_at, state, updated_at)
+                        VALUES (\(callback.transactionID), \(callback.tagg), \(callback.message),
+                            \(callback.encoding.rawValue), \(callback.taggKnown), \(received), 'pending', \(received))
+                        ON CONFLICT (id) DO NOTHING
+                        RETURNING id)
+                    INSERT INTO callback_request
+                        (transaction_id, method, target, content_type, remote_address, body, received_at)
+                    SELECT id, \(raw.method), \(raw.target), \(raw.contentType), \(raw.remoteAddress),
+                        \(ByteBuffer(bytes: raw.body)), \(received)
+                    FROM t
+                    RETURNING transaction_id
+                    """, logger: logger
+                ).map { _ in true }
+                results.append(rows.isEmpty ? .duplicate : .inserted)
+            }
+            let inserted = zip(callbacks, results).filter { $0.1 == .inserted }.map(\.0.transactionID)
+            if !inserted.isEmpty { try await notify(connection, .inserted(inserted)) }
+            return results
+        }
+        let inserted = zip(callbacks, results).filter { $0.1 == .inserted }.map(\.0.transactionID)
+        if !inserted.isEmpty { broadcaster.publish(.inserted(inserted)) }
+        return results
+    }
+
+    package func transaction(id: String) async throws -> InboxTransaction? {
+        try await read { connection in
+            try await connection.query(
+                "SELECT \(unescaped: PostgresRows.transactionColumns) FROM inbound_transaction WHERE id = \(id)",
+                logger: logger
+            ).first(PostgresRows.transaction)
+        }
+    }
+
+    package func transactions(_ query: TransactionQuery) async throws -> [InboxTransaction] {
+        var binds = PostgresBindings()
+        var clauses: [String] = []
+        if let states = query.states {
+            binds.append(states.map(\.rawValue).sorted())
+            clauses.append("state = ANY($\(binds.count))")
+        }
+        if let since = query.receivedSince {
+            binds.append(since.timeIntervalSince1970)
+            clauses.append("received_at >= $\(binds.count)")
+        }
+        var sql = "SELECT \(PostgresRows.transactionColumns) FROM inbound_transaction"
+        if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
+        sql += " ORDER BY received_at ASC, id ASC"
+        if let limit = query.limit { sql += " LIMIT \(max(0, limit))" }
+        let statement = PostgresQuery(unsafeSQL: sql, binds: binds)
+        return try await read { connection in
+            try await connection.query(statement, logger: logger).map(PostgresRows.transaction)
+        }
+    }
+
+    package func journal(transactionID: String) async throws -> [ReplyJournalEntry] {
+        try await read { connection in try await Self.journal(connection, transactionID: transactionID, logger: logger)
+        }
+    }
+
+    package func allJournalEntries() async throws -> [ReplyJournalEntry] {
+        try await read { connection in
+            try await connection.query(
+                "SELECT \(unescaped: PostgresRows.journalColumns) FROM reply_attempt ORDER BY transaction_id, id",
+                logger: logger
+            ).map(PostgresRows.journalEntry)
+        }
+    }
+
+    package func rawCallback(transactionID: String) async throws -> RawCallbackRequest? {
+        try await read { connection in
+            try await connection.query(
+                """
+                SELECT \(unescaped: PostgresRows.rawCallbackColumns) FROM callback_request
+                WHERE transaction_id = \(transactionID)
+                """, logger: logger
+            ).first(PostgresRows.rawCallback)
+        }
+    }
+
+    package func count() async throws -> Int {
+        try await read { connection in
+            try await connection.query("SELECT COUNT(*) FROM inbound_transaction", logger: logger)
+                .first { try $0.decode(Int.self) } ?? 0
+        }
+    }
+
+    package func statistics(now: Date, window: ReplyWindow) async throws -> StoreStatistics {
+        let since = now.addingTimeInterval(-window.window.timeInterval).timeIntervalSince1970
+        return try await read { connection in
+            let open =
+                try await connection.query(
+                    """
+                    SELECT COUNT(*) FROM inbound_transaction
+                    WHERE state IN ('pending', 'replying') AND received_at >= \(since)
+                    """, logger: logger
+                ).first { try $0.decode(Int.self) } ?? 0
+            var byCode: [String: Int] = [:]
+            let rows = try await connection.query(
+                "SELECT return_code, COUNT(*) FROM reply_attempt GROUP BY return_code", logger: logger
+            ).map { try $0.decode((Int?, Int).self) }
+            for (code, count) in rows { byCode[code.map(String.init) ?? "unknown"] = count }
+            return StoreStatistics(openTransactions: open, repliesByReturnCode: byCode)
+        }
+    }
+
+    package func changes() -> AsyncStream<StoreChange> {
+        let stream = broadcaster.subscribe()
+        if !closed.withLock({ $0 }) { listener.startIfNeeded() }
+        return stream
+    }
+
+    package func close() async throws {
+        let wasClosed = closed.withLock { closed in
+            defer { closed = true }
+            return closed
+        }
+        guard !wasClosed else { return }
+        await listener.stop()
+        broadcaster.finish()
+        runner.cancel()
+        await runner.value
+    }
+
+    // MARK: Plumbing
+
+    /// Runs `body` in one transaction (committed when it returns, rolled back when it throws); errors come out as
+    /// ``StoreError``s.
+    @discardableResult
+    func write<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try requireOpen()
+        do {
+            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+        } catch {
+            throw PostgresErrors.storeError(error)
+        }
+    }
+
+    /// Runs `body` on a pooled connection, outside any explicit transaction.
+    func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try requireOpen()
+        do {
+            return try await client.withConnection { connection in try await body(connection) }
+        } catch {
+            throw PostgresErrors.storeError(error)
+        }
+    }
+
+    private func requireOpen() throws {
+        if closed.withLock({ $0 }) { throw StoreError.unavailable("the store is closed") }
+    }
+
+    /// Tells the other processes, when the surrounding transaction commits.
+    func notify(_ connection: PostgresConnection, _ change: StoreChange) async throws {
+        let payload = PostgresChangeListener.payload(change, origin: origin)
+        try await connection.query(
+            "SELECT pg_notify(\(PostgresChangeListener.channel), \(payload))", logger: logger)
+    }
+
+    static func journal(_ connection: PostgresConnection, transactionID: String, logger: Logger) async throws
+        -> [ReplyJournalEntry]
+    {
+        try await connection.query(
+            """
+            SELECT \(unescaped: PostgresRows.journalColumns) FROM reply_attempt
+            WHERE transaction_id = \(transactionID) ORDER BY id
+            """, logger: logger
+        ).map(PostgresRows.journalEntry)
+    }
+}

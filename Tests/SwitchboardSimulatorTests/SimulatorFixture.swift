@@ -30,7 +30,7 @@ final class SimulatorFixture: Sendable {
         let clock = ManualWallClock()
         let simulator = ProviderSimulator(settings: settings, clock: clock)
         let baseURL = try await simulator.start()
-        let httpClient = ProviderHTTPClient.makeClient(connectTimeout: .milliseconds(300), readTimeout: readTimeout)
+        let httpClient = ProviderHTTPClient.makeClient(connectTimeout: .seconds(3), readTimeout: readTimeout)
         return SimulatorFixture(clock: clock, simulator: simulator, httpClient: httpClient, baseURL: baseURL)
     }
 

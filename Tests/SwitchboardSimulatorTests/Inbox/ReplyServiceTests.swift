@@ -46,7 +46,7 @@ import Testing
                 return
             }
             #expect(resolution == .replied)
-            #expect(attempts.count == 1)
+            #expect(attempts.count == 1, "\(attempts)")
             let stored = try #require(try await setup.store.transaction(id: "100"))
             #expect(stored.state == .replied)
             #expect(stored.replyMessage == "On its way")

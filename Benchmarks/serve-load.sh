@@ -3,14 +3,17 @@
 #   discard       answers 200 without storing (the ceiling)
 #   group-commit  durable acks, callbacks committed in groups (the default)
 #   one-commit    durable acks, one commit per callback (--no-group-commit)
+#   postgres      durable acks into PostgreSQL (group commit), when SWITCHBOARD_BENCH_POSTGRES_URL names a database
 # Usage: Benchmarks/serve-load.sh [seconds=10] [connections=64]
+# SWITCHBOARD_SCRATCH picks the build folder (default .build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
 connections=${2:-64}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
-swift build -c release --product switchboard >/dev/null
-binary=.build/release/switchboard
+scratch=${SWITCHBOARD_SCRATCH:-.build}
+swift build -c release --scratch-path "$scratch" --product switchboard >/dev/null 2>&1
+binary=$(cd "$scratch/release" && pwd)/switchboard
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -18,7 +21,9 @@ run_mode() {
   local mode=$1; shift
   local port
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  printf '[store]\nurl = "sqlite:%s/%s.sqlite"\n[tagga]\ntaggs = ["HELP"]\n' "$work" "$mode" > "$work/$mode.toml"
+  local url="sqlite:$work/$mode.sqlite"
+  [ "$mode" = postgres ] && url=$SWITCHBOARD_BENCH_POSTGRES_URL
+  printf '[store]\nurl = "%s"\n[tagga]\ntaggs = ["HELP"]\n' "$url" > "$work/$mode.toml"
   chmod 600 "$work/$mode.toml"
   "$binary" serve --config "$work/$mode.toml" --listen "127.0.0.1:$port" "$@" > "$work/$mode.log" 2>&1 &
   local pid=$!
@@ -28,7 +33,9 @@ run_mode() {
     | grep '^RESULT')
   kill -TERM "$pid"; wait "$pid" || true
   local stored="-"
-  if [ "$mode" != discard ]; then
+  if [ "$mode" = postgres ]; then
+    stored=$(psql "$SWITCHBOARD_BENCH_POSTGRES_URL" -tAc 'SELECT COUNT(*) FROM inbound_transaction')
+  elif [ "$mode" != discard ]; then
     stored=$(sqlite3 "$work/$mode.sqlite" 'SELECT COUNT(*) FROM inbound_transaction')
   fi
   echo "$mode $result stored=$stored"
@@ -38,3 +45,4 @@ echo "switchboard serve under wrk: ${seconds}s, $connections connections, 2 wrk 
 run_mode discard --discard
 run_mode group-commit
 run_mode one-commit --no-group-commit
+if [ -n "${SWITCHBOARD_BENCH_POSTGRES_URL:-}" ]; then run_mode postgres; fi

@@ -211,24 +211,17 @@ package final class BroadcastRunner: Sendable {
     /// One POST for one recipient, and what it means for the recipient.
     private func send(_ recipient: CampaignRecipient, body: [UInt8]) async -> RecipientOutcome {
         let (verdict, outcome, attempt) = await client.attemptOnce(body: body, number: recipient.attempts)
+        func ended(_ state: RecipientState, _ detail: String, retryAt: Date? = nil) -> RecipientOutcome {
+            finish(
+                recipient,
+                RecipientOutcome(
+                    position: recipient.position, state: state, httpStatus: attempt.httpStatus, detail: detail,
+                    notBefore: retryAt))
+        }
         switch verdict {
-        case .sent:
-            return finish(
-                recipient,
-                RecipientOutcome(
-                    position: recipient.position, state: .sent, httpStatus: attempt.httpStatus, detail: attempt.detail))
-        case .rejected:
-            return finish(
-                recipient,
-                RecipientOutcome(
-                    position: recipient.position, state: .rejected, httpStatus: attempt.httpStatus,
-                    detail: outcome.summary))
-        case .unknown:
-            return finish(
-                recipient,
-                RecipientOutcome(
-                    position: recipient.position, state: .unknown, httpStatus: attempt.httpStatus,
-                    detail: outcome.summary))
+        case .sent: return ended(.sent, attempt.detail)
+        case .rejected: return ended(.rejected, outcome.summary)
+        case .unknown: return ended(.unknown, outcome.summary)
         case .transient(let retryAfter):
             let now = clock.now()
             if attempt.httpStatus == 429 || retryAfter != nil {
@@ -237,20 +230,14 @@ package final class BroadcastRunner: Sendable {
                 bucket.pause(until: now.addingTimeInterval(wait.timeInterval))
             }
             guard recipient.attempts < maximumAttempts else {
-                return finish(
-                    recipient,
-                    RecipientOutcome(
-                        position: recipient.position, state: .failed, httpStatus: attempt.httpStatus,
-                        detail: "\(attempt.detail); gave up after \(recipient.attempts) attempts, nothing was sent"))
+                return ended(
+                    .failed, "\(attempt.detail); gave up after \(recipient.attempts) attempts, nothing was sent")
             }
             var delay = client.backoff.delay(afterAttempt: recipient.attempts)
             if let retryAfter { delay = max(delay, retryAfter) }
-            return finish(
-                recipient,
-                RecipientOutcome(
-                    position: recipient.position, state: .queued, httpStatus: attempt.httpStatus,
-                    detail: "\(attempt.detail); retry \(recipient.attempts + 1) of \(maximumAttempts)",
-                    notBefore: now.addingTimeInterval(delay.timeInterval)))
+            return ended(
+                .queued, "\(attempt.detail); retry \(recipient.attempts + 1) of \(maximumAttempts)",
+                retryAt: now.addingTimeInterval(delay.timeInterval))
         }
     }
 

@@ -68,9 +68,20 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // A real PostgreSQL for the tests that need one (the store suite, the CLI races).
+        .target(
+            name: "SwitchboardTestSupport",
+            dependencies: [
+                "SwitchboardEngine", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/SwitchboardTestSupport"
+        ),
         .testTarget(
             name: "SwitchboardEngineTests",
-            dependencies: ["SwitchboardEngine", .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: [
+                "SwitchboardEngine", "SwitchboardTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         .testTarget(
             name: "SwitchboardSimulatorTests",
@@ -79,7 +90,7 @@ let package = Package(
         .testTarget(name: "SwitchboardConsoleTests", dependencies: ["SwitchboardConsole"]),
         .testTarget(
             name: "SwitchboardCLITests",
-            dependencies: ["switchboard", "SwitchboardSimulator", "SwitchboardEngine"]
+            dependencies: ["switchboard", "SwitchboardSimulator", "SwitchboardEngine", "SwitchboardTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

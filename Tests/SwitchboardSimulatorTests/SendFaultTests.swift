@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func timeoutAfterWriteIsUnknownAndNotRetried() async throws {
-        try await SimulatorFixture.with(readTimeout: .milliseconds(300)) { fixture in
+        try await SimulatorFixture.with(readTimeout: .seconds(1)) { fixture in
             fixture.simulator.faults.script([.timeoutAfterBody], for: .taggetSend)
             let (outcome, attempts) = await fixture.taggetClient().send(try fixture.sendRequest())
             #expect(outcome.state == "unknown")
@@ -86,7 +86,7 @@ import Testing
 /// Tagga replies under injected faults: unknown outcomes retried, and 19 after an unknown read as confirmation.
 @Suite struct ReplyFaultTests {
     @Test func lostAnswerThenDuplicateIsConfirmedReply() async throws {
-        try await SimulatorFixture.with(readTimeout: .milliseconds(300)) { fixture in
+        try await SimulatorFixture.with(readTimeout: .seconds(1)) { fixture in
             fixture.simulator.tagga.openTransaction(id: "100", tagg: "HELP", from: "+18397536474", message: "hi")
             fixture.simulator.faults.script([.timeoutAfterBody], for: .taggaReply)
             let request = TaggaReplyRequest(tagg: "HELP", transactionID: "100", message: "ok", paid: false)

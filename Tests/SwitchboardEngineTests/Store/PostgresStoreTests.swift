@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import SwitchboardTestSupport
 import Testing
 
 @testable import SwitchboardEngine

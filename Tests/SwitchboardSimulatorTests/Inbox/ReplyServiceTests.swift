@@ -127,7 +127,7 @@ import Testing
     }
 
     @Test func code19AfterALostAnswerIsAConfirmedReply() async throws {
-        try await SimulatorFixture.with(readTimeout: .milliseconds(300)) { fixture in
+        try await SimulatorFixture.with(readTimeout: .seconds(1)) { fixture in
             let setup = try await Setup.make(fixture)
             fixture.simulator.faults.script([.timeoutAfterBody], for: .taggaReply)
             let report = await setup.service.reply(transactionID: "100", message: "ok", paid: false)
@@ -177,7 +177,7 @@ import Testing
     /// "Yes" went out and its answer was lost; the operator retried with "No" and got 19. The customer has "Yes":
     /// that is what the record says.
     @Test func aConfirmedReplyRecordsTheTextThatWasDelivered() async throws {
-        try await SimulatorFixture.with(readTimeout: .milliseconds(300)) { fixture in
+        try await SimulatorFixture.with(readTimeout: .seconds(1)) { fixture in
             let setup = try await Setup.make(fixture)
             fixture.simulator.faults.script(
                 [.timeoutAfterBody, .serverError, .serverError, .serverError], for: .taggaReply)

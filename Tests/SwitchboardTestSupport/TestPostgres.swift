@@ -12,16 +12,16 @@ import PostgresNIO
 /// a throwaway cluster (`initdb` into a temporary directory, on 127.0.0.1 and a free port, run as the `postgres`
 /// user when the tests run as root), started once and stopped by a watchdog when this process exits. Each test gets
 /// a database of its own.
-actor TestPostgres {
-    static let shared = TestPostgres()
+package actor TestPostgres {
+    package static let shared = TestPostgres()
 
     /// Set to 1 to leave the PostgreSQL cases out (they are never silently skipped otherwise).
-    static var skipped: Bool { ProcessInfo.processInfo.environment["SWITCHBOARD_SKIP_POSTGRES"] == "1" }
+    package static var skipped: Bool { ProcessInfo.processInfo.environment["SWITCHBOARD_SKIP_POSTGRES"] == "1" }
 
     private var server: Task<URLComponents, any Error>?
 
     /// The URL of a new, empty database.
-    func freshDatabaseURL() async throws -> String {
+    package func freshDatabaseURL() async throws -> String {
         if server == nil { server = Task { try await Self.startServer() } }
         let base = try await server!.value
         let name = "sb_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()

@@ -11,9 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 concurrency=${1:-16}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
-scratch=${SWITCHBOARD_SCRATCH:-.build}
-swift build -c release --scratch-path "$scratch" --product switchboard >/dev/null 2>&1
-binary=$(cd "$scratch/release" && pwd)/switchboard
+source Benchmarks/release-binary.sh
 work=$(mktemp -d)
 sim_pid=
 trap '[ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null; rm -rf "$work"' EXIT

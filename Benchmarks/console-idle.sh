@@ -6,9 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 idle=${1:-60}
-scratch=${SWITCHBOARD_SCRATCH:-.build}  # another build folder, if you keep one for release builds
-swift build -c release --scratch-path "$scratch" --product switchboard >/dev/null 2>&1
-binary=$(cd "$scratch/release" && pwd)/switchboard
+source Benchmarks/release-binary.sh
 work=$(mktemp -d)
 socket="sb-bench-$$"
 trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT

@@ -5,8 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-100000}
-swift build -c release --product switchboard >/dev/null 2>&1
-binary=.build/release/switchboard
+source Benchmarks/release-binary.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 printf '[store]\nurl = "sqlite:%s/store.sqlite"\n' "$work" > "$work/config.toml"

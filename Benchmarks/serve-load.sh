@@ -11,9 +11,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-10}
 connections=${2:-64}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
-scratch=${SWITCHBOARD_SCRATCH:-.build}
-swift build -c release --scratch-path "$scratch" --product switchboard >/dev/null 2>&1
-binary=$(cd "$scratch/release" && pwd)/switchboard
+source Benchmarks/release-binary.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

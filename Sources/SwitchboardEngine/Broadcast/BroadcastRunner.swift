@@ -52,10 +52,6 @@ package final class BroadcastRunner: Sendable {
     package func resume() { control.withLock { $0.paused = false } }
     /// Stops the run after the sends in flight; the rest stays queued.
     package func cancel() { control.withLock { $0.cancelled = true } }
-    package var isPaused: Bool { control.withLock { $0.paused } }
-
-    /// Changes the pace from the next send on.
-    package func setRate(_ rate: BroadcastRate) async { bucket.setRate(rate) }
 
     /// Runs the campaign until every recipient is final, or it is cancelled. `interrupted` recipients (left
     /// `sending` by a process that died) were marked unknown when the campaign was taken; `onProgress` is called

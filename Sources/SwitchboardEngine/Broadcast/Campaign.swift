@@ -44,9 +44,4 @@ package struct Campaign: Sendable, Hashable {
         let alphabet = Array("23456789abcdefghijkmnpqrstuvwxyz")
         return "c-" + String((0..<10).map { _ in alphabet.randomElement()! })
     }
-
-    /// Whether a process is running it now.
-    package func isRunning(now: Date) -> Bool {
-        state == .running && (runnerLeaseUntil.map { $0 > now } ?? false)
-    }
 }

@@ -9,7 +9,7 @@ import Synchronization
 /// it three times, and a hop to an actor each time cost more than the answers.
 package final class TokenBucket: Sendable {
     private struct State {
-        var interval: TimeInterval?
+        let interval: TimeInterval?
         /// The theoretical time of the next free slot.
         var nextSlot: Date
         /// When the last request left.
@@ -35,11 +35,6 @@ package final class TokenBucket: Sendable {
 
     /// Nobody sends before this (a 429's `Retry-After`).
     package var pausedUntil: Date? { state.withLock { $0.pausedUntil } }
-
-    /// Changes the rate from the next reservation on.
-    package func setRate(_ rate: BroadcastRate) {
-        state.withLock { $0.interval = Self.interval(rate) }
-    }
 
     /// Takes the next slot and says when it is (now or later). The slot is the caller's even if it does not use it.
     package func reserve() -> Date {

@@ -33,6 +33,12 @@ package final class DiscardingStore: Store {
 
     package func count() async throws -> Int { 0 }
 
+    package func markComposing(
+        consoleID: String, transactionID: String?, operatorName: String, now: Date, ttl: Duration
+    ) async throws {}
+
+    package func composingMarks(now: Date) async throws -> [ComposingMark] { [] }
+
     // Campaigns are not kept by a store that keeps nothing: `serve --discard` never runs one.
     private static let noCampaigns = StoreError.unavailable("this store discards everything and keeps no campaigns")
 

@@ -110,7 +110,20 @@ enum PostgresMigrations {
                 )
                 """,
                 "CREATE INDEX campaign_recipient_state ON campaign_recipient(campaign_id, state, position)",
-            ])
+            ]),
+        Migration(
+            version: 2, name: "soft locks, who is writing a reply to what",
+            statements: [
+                """
+                CREATE TABLE composing_mark (
+                    console_id text PRIMARY KEY,
+                    transaction_id text NOT NULL,
+                    operator text NOT NULL,
+                    since double precision NOT NULL,
+                    until double precision NOT NULL
+                )
+                """
+            ]),
     ]
 
     /// Applies the migrations not yet recorded in `schema_migrations`, in one transaction under the advisory lock.

@@ -96,6 +96,18 @@ enum SQLiteMigrations {
                     CREATE INDEX campaign_recipient_state ON campaign_recipient(campaign_id, state, position);
                     """)
         }
+        migrator.registerMigration("v4: soft locks, who is writing a reply to what") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE composing_mark (
+                        console_id TEXT PRIMARY KEY NOT NULL,
+                        transaction_id TEXT NOT NULL,
+                        operator TEXT NOT NULL,
+                        since REAL NOT NULL,
+                        until REAL NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -7,7 +7,7 @@ import Synchronization
 package final class SQLiteStore: Store {
     package let path: String
     let pool: DatabasePool
-    private let broadcaster = ChangeBroadcaster()
+    let broadcaster = ChangeBroadcaster()
     private let watcher: SQLiteChangeWatcher
     private let closed = Mutex(false)
 

@@ -47,6 +47,17 @@ package protocol Store: Sendable {
     /// How many transactions are stored.
     func count() async throws -> Int
 
+    // MARK: Soft locks (who is writing a reply to what)
+
+    /// Records that console `consoleID` (operator `operatorName`) is writing a reply to `transactionID`, until
+    /// `now + ttl` unless marked again; `transactionID` nil clears the console's mark. One mark per console: a new one
+    /// replaces the old. Publishes an update of both texts, so other consoles redraw them.
+    func markComposing(consoleID: String, transactionID: String?, operatorName: String, now: Date, ttl: Duration)
+        async throws
+
+    /// The marks still live at `now`, oldest first.
+    func composingMarks(now: Date) async throws -> [ComposingMark]
+
     // MARK: Campaigns (CONTRACTS.md §4)
 
     /// Stores a new campaign and its recipients (all `queued`) in one transaction.

@@ -73,7 +73,7 @@ import Testing
             outcome: .answered(TaggaResponse(transactionID: "101", returnCode: .success, message: nil), rawBody: ""))
         let effects = ConsoleFixture.apply(
             [.replyFinished("101", .finished(.replied, attempts: [attempt]))], to: &state)
-        #expect(effects == [.loadJournal("101")])
+        #expect(effects == [.loadJournal("101"), .markComposing(nil)], "the pane closed: the soft lock goes")
         #expect(state.mode == .inbox)
         #expect(state.compose == nil)
         #expect(state.flash?.text == "101: replied")

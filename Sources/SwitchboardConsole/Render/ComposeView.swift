@@ -15,8 +15,13 @@ enum ComposeView {
             x: 0, y: top, role: .title)
         x += screen.write(
             ConsoleFormat.countdown(left) + " left", x: x, y: top, role: ConsoleFormat.countdownRole(left))
-        screen.write(
+        x += screen.write(
             " · paid: \(draft.paid ? "ON" : "off") (Ctrl-P)", x: x, y: top, role: draft.paid ? .headerCount : .dim)
+        if let other = state.composers(of: transaction.id).first {
+            screen.write(
+                " · ✎ also " + TextLayout.truncate(TextSanitizer.lineSafe(other.operatorName), to: 16),
+                x: x, y: top, role: .stateUnknown)
+        }
 
         let textRows = max(1, layout.paneHeight - 4)
         drawText(draft, width: width, top: top + 1, rows: textRows, into: &screen)

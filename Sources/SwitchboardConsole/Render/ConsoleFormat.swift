@@ -49,5 +49,31 @@ package enum ConsoleFormat {
         }
     }
 
+    /// The inbox's status column: the status word with who answered it, is sending, or (for the other consoles) is
+    /// writing a reply to it, cut to `width`.
+    package static func statusColumn(
+        _ transaction: InboxTransaction, status: TransactionStatus, composers: [ComposingMark], width: Int
+    ) -> (String, StyleRole) {
+        let (word, role) = Self.status(status)
+        let name: String?
+        switch status {
+        case .pending:
+            guard let first = composers.first else { return (word, role) }
+            let more = composers.count > 1 ? " +\(composers.count - 1)" : ""
+            let room = width - 2 - CharacterWidth.of(more)
+            return (
+                "✎ " + TextLayout.truncate(TextSanitizer.lineSafe(first.operatorName), to: room) + more, .stateReplying
+            )
+        case .replying: name = transaction.claim?.operatorName
+        case .replied: name = transaction.operatorName
+        default: name = nil
+        }
+        guard let name, !name.isEmpty else { return (word, role) }
+        let short = status == .replying ? "replying" : word
+        let room = width - CharacterWidth.of(short) - 3
+        guard room >= 3 else { return (word, role) }
+        return (short + " · " + TextLayout.truncate(TextSanitizer.lineSafe(name), to: room), role)
+    }
+
     private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }

@@ -16,7 +16,17 @@ enum DetailView {
             + ConsoleFormat.clock(transaction.deadline(window: state.window), offset: offset) + " · "
             + ConsoleFormat.status(status).0
         if let name = transaction.operatorName { facts += " by \(TextSanitizer.lineSafe(name))" }
+        if status == .replying, let claim = transaction.claim {
+            facts += " · sent by \(TextSanitizer.lineSafe(claim.operatorName))"
+        }
         lines.append((facts, .dim))
+        for mark in state.composers(of: transaction.id) {
+            lines.append(
+                (
+                    "✎ \(TextSanitizer.lineSafe(mark.operatorName)) is writing a reply (since "
+                        + ConsoleFormat.clock(mark.since, offset: offset) + ")", .stateReplying
+                ))
+        }
         if !transaction.taggKnown {
             lines.append(("⚠ this tagg is not in tagga.taggs: a reply would get code 8 (Unknown tagg)", .flashError))
         }

@@ -60,7 +60,8 @@ enum InboxListView {
             TextLayout.padLineSafe(transaction.id, to: idWidth), x: x, y: y, role: rowRole)
         let message = TextLayout.padLineSafe(transaction.message, to: messageWidth)
         x += screen.write(message, x: x, y: y, role: rowRole)
-        let (word, role) = ConsoleFormat.status(status)
+        let (word, role) = ConsoleFormat.statusColumn(
+            transaction, status: status, composers: state.composers(of: transaction.id), width: statusWidth - 1)
         screen.write(TextLayout.pad(word, to: statusWidth), x: x + 1, y: y, role: selected ? rowRole : role)
     }
 }

@@ -43,7 +43,7 @@ extension ConsoleRuntime {
             return { supervisor?.resume() }
         case .cancelBroadcast:
             return { supervisor?.cancel() }
-        case .loadJournal, .sendReply, .bell, .quit:
+        case .loadJournal, .sendReply, .markComposing, .bell, .quit:
             return nil
         }
     }

@@ -15,6 +15,7 @@ package final class ConsoleRuntime: Sendable {
     private let warning = Mutex<String?>(nil)
     private let broadcasts: BroadcastSupervisor?
     private let stoppedBroadcast = Mutex<String?>(nil)
+    private let marker: ComposingMarker
 
     package init(engine: ConsoleEngine, bell: Bool, styles: @escaping StyleChooser) {
         self.engine = engine
@@ -23,6 +24,7 @@ package final class ConsoleRuntime: Sendable {
         let queue = EventQueue()
         self.queue = queue
         broadcasts = engine.broadcasts.map { BroadcastSupervisor(service: $0, queue: queue) }
+        marker = ComposingMarker(store: engine.store, operatorName: engine.operatorName, clock: engine.clock)
     }
 
     /// The queue engine tasks post their events to.
@@ -41,6 +43,7 @@ package final class ConsoleRuntime: Sendable {
         let background = Task { await self.serve(effects) }
         let watch = Task { await self.watchInbox() }
         let status = Task { await self.watchStatus() }
+        let marking = Task { await self.marker.run() }
         let signals = TerminationSignals { [queue] in queue.post(.terminate) }
         defer { signals.restore() }
         do {
@@ -50,6 +53,8 @@ package final class ConsoleRuntime: Sendable {
             background.cancel()
             watch.cancel()
             status.cancel()
+            marker.finish()
+            await marking.value
             throw error
         }
         // A broadcast still sending stops after its sends in flight; the rest stays queued.
@@ -64,6 +69,9 @@ package final class ConsoleRuntime: Sendable {
         watch.cancel()
         status.cancel()
         await background.value
+        // The other consoles stop showing this one as writing a reply.
+        marker.finish()
+        await marking.value
     }
 
     /// The UI loop, on a thread of its own (ncurses is not thread-safe and blocks in reads).
@@ -172,6 +180,8 @@ package final class ConsoleRuntime: Sendable {
                         ReplyHealth.shared.record(report, took: clock.now - started)
                         queue.post(.replyFinished(id, report))
                     }
+                case .markComposing(let id):
+                    marker.mark(id)
                 case .bell, .quit:
                     break
                 default:
@@ -203,7 +213,11 @@ package final class ConsoleRuntime: Sendable {
     }
 
     private func load() async {
-        let since = engine.clock.now().addingTimeInterval(-engine.history.timeInterval)
+        let now = engine.clock.now()
+        let since = now.addingTimeInterval(-engine.history.timeInterval)
+        if let marks = try? await engine.store.composingMarks(now: now) {
+            queue.post(.composingLoaded(marks.filter { $0.consoleID != marker.consoleID }))
+        }
         if let rows = try? await engine.store.transactions(TransactionQuery(receivedSince: since)) {
             queue.post(.inboxLoaded(rows))
         }

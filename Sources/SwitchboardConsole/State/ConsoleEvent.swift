@@ -13,6 +13,8 @@ package enum ConsoleEvent: Sendable {
     case inboxLoaded([InboxTransaction])
     /// A transaction's reply journal.
     case journalLoaded(String, [ReplyJournalEntry])
+    /// Who else is writing a reply to what (the other consoles' live soft locks).
+    case composingLoaded([ComposingMark])
     /// A reply sent from the compose pane came back.
     case replyFinished(String, ReplyReport)
     /// The receiver's and providers' health, for the status bar.
@@ -38,6 +40,8 @@ package enum ConsoleEvent: Sendable {
 /// What the console asks the engine to do; the results come back as events.
 package enum ConsoleEffect: Sendable, Hashable {
     case loadJournal(String)
+    /// Tell the other consoles this one is writing a reply to this text (nil: to none).
+    case markComposing(String?)
     case sendReply(transactionID: String, message: String, paid: Bool)
     case bell
     case quit

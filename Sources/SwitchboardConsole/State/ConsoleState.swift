@@ -40,6 +40,8 @@ package struct ConsoleState: Sendable {
     package var selectedID: String?
     package var compose: ComposeDraft?
     package var journals: [String: [ReplyJournalEntry]] = [:]
+    /// The other consoles' soft locks, by text: who is writing a reply to it (shown while live).
+    package var othersComposing: [String: [ComposingMark]] = [:]
     package var status = ConsoleStatus()
     package var paymentRegistered = false
     /// Ready answers from `console.canned_replies`, inserted with `Ctrl-R`.
@@ -90,6 +92,15 @@ package struct ConsoleState: Sendable {
     /// Lower-cased, as displayed (printable ASCII is shown as it is, so it skips the sanitizer).
     private static func shown(_ text: String) -> String {
         CharacterWidth.isPrintableASCII(text) ? text.lowercased() : TextSanitizer.lineSafe(text).lowercased()
+    }
+
+    /// The text this console is writing a reply to, while its reply pane is open.
+    package var composingID: String? { mode == .compose ? compose?.transactionID : nil }
+
+    /// Who else is writing a reply to a text now.
+    package func composers(of transactionID: String) -> [ComposingMark] {
+        guard let marks = othersComposing[transactionID] else { return [] }
+        return marks.filter { $0.isLive(at: now) }
     }
 
     /// The selected text, when it is visible (else the first visible one).

@@ -4,8 +4,16 @@ import SwitchboardEngine
 /// The one place the console's state changes: `update(state, event) -> effects` (the model is Bubble Tea's
 /// Update). Pure: no I/O, no clock, no terminal; the effects are carried out by the runtime and come back as events.
 package enum ConsoleUpdate {
-    /// Applies `event` to `state` and returns what the engine should do.
+    /// Applies `event` to `state` and returns what the engine should do. Whenever the reply pane opens on a text or
+    /// closes, the other consoles are told (a soft lock), whatever the event was.
     package static func update(_ state: inout ConsoleState, _ event: ConsoleEvent) -> [ConsoleEffect] {
+        let composing = state.composingID
+        var effects = apply(event, to: &state)
+        if state.composingID != composing { effects.append(.markComposing(state.composingID)) }
+        return effects
+    }
+
+    private static func apply(_ event: ConsoleEvent, to state: inout ConsoleState) -> [ConsoleEffect] {
         switch event {
         case .key(let key):
             return handle(key, in: &state)
@@ -27,6 +35,9 @@ package enum ConsoleUpdate {
             // an attempt's outcome is written once), so the one that has got further is the newer.
             if let shown = state.journals[id], journalProgress(shown) > journalProgress(entries) { return [] }
             state.journals[id] = entries
+            return []
+        case .composingLoaded(let marks):
+            state.othersComposing = Dictionary(grouping: marks, by: \.transactionID)
             return []
         case .replyFinished(let id, let report):
             return finished(id, report, in: &state)
@@ -207,6 +218,13 @@ package enum ConsoleUpdate {
         if state.compose?.transactionID != selected.id { state.compose = ComposeDraft(transactionID: selected.id) }
         state.compose?.result = nil
         state.mode = .compose
+        let others = state.composers(of: selected.id)
+        if let first = others.first {
+            let who = first.operatorName + (others.count > 1 ? " and \(others.count - 1) more" : "")
+            flash(
+                "\(who) is writing a reply to \(selected.id) too: whichever is sent first goes out, the other is "
+                    + "refused.", error: false, in: &state)
+        }
         return []
     }
 

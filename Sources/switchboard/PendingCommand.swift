@@ -28,8 +28,10 @@ struct PendingCommand: AsyncParsableCommand {
         let engine = try await makeEngine(configuration)
         let now = engine.clock.now()
         let rows: [InboxTransaction]
+        let composing: [String: [ComposingMark]]
         do {
             rows = try await engine.store.transactions(.open(now: now, window: engine.window))
+            composing = Dictionary(grouping: try await engine.store.composingMarks(now: now), by: \.transactionID)
         } catch {
             await engine.shutdown()
             Terminal.error("cannot read the store: \(error)")
@@ -39,16 +41,23 @@ struct PendingCommand: AsyncParsableCommand {
             [.pending, .outcomeUnknown, .replying].contains($0.status(now: now, window: engine.window))
         }
         if json {
-            Terminal.jsonStream(open, asArray: true) {
-                .object(TransactionJSON.object($0, now: now, window: engine.window))
+            Terminal.jsonStream(open, asArray: true) { row in
+                var object = TransactionJSON.object(row, now: now, window: engine.window)
+                if let marks = composing[row.id] {
+                    object["composing_by"] = .array(marks.map { .string($0.operatorName) })
+                }
+                return .object(object)
             }
         } else {
-            printTable(open, now: now, window: engine.window)
+            printTable(open, composing: composing, now: now, window: engine.window)
         }
         await engine.shutdown()
     }
 
-    private func printTable(_ rows: [InboxTransaction], now: Date, window: ReplyWindow) {
+    /// The table; the status says who is sending, or writing a reply in a console, as the console shows it.
+    private func printTable(
+        _ rows: [InboxTransaction], composing: [String: [ComposingMark]], now: Date, window: ReplyWindow
+    ) {
         guard !rows.isEmpty else {
             Terminal.output("no texts waiting for a reply")
             return
@@ -58,7 +67,11 @@ struct PendingCommand: AsyncParsableCommand {
             let left = ConsoleFormat.countdown(window.timeLeft(receivedAt: row.receivedAt, now: now))
             let message = TextSanitizer.lineSafe(row.message)
             Terminal.output(
-                left.padded(8) + row.status(now: now, window: window).rawValue.padded(17)
+                left.padded(8)
+                    + ConsoleFormat.statusColumn(
+                        row, status: row.status(now: now, window: window), composers: composing[row.id] ?? [],
+                        width: 16
+                    ).0.padded(17)
                     + TextSanitizer.lineSafe(row.tagg).padded(12) + TextSanitizer.lineSafe(row.id).padded(22)
                     + String(message.prefix(60)) + (message.count > 60 ? "…" : ""))
         }

@@ -5,7 +5,13 @@ enum StatusBarView {
     static func draw(_ state: ConsoleState, inbox: InboxSnapshot, row: Int, into screen: inout ScreenBuffer) {
         screen.fill(x: 0, y: row, count: state.width, role: .statusBar)
         var x = 0
-        if let address = state.status.receiverAddress {
+        if let trouble = state.storeTrouble {
+            // Nothing else on the left matters while the inbox shown may be stale.
+            let since = ConsoleFormat.age(state.now.timeIntervalSince(trouble.since))
+            let text =
+                " ✗ store unreachable for \(since) · the inbox may be stale · " + TextSanitizer.lineSafe(trouble.reason)
+            x += screen.write(TextLayout.truncate(text, to: state.width - 1), x: x, y: row, role: .statusBad)
+        } else if let address = state.status.receiverAddress {
             x += screen.write(" ● receiving \(address)", x: x, y: row, role: .statusGood)
         } else {
             x += screen.write(" ○ following the store (no receiver here)", x: x, y: row, role: .statusBar)

@@ -194,7 +194,8 @@ package final class ConsoleRuntime: Sendable {
     }
 
     /// Loads the inbox, then again whenever the store changed, at most 5 times a second however many changes
-    /// arrive (a burst of callbacks is one reload, not one per callback).
+    /// arrive (a burst of callbacks is one reload, not one per callback). A load that fails is said on the status
+    /// bar and tried again every second until the store answers.
     private func watchInbox() async {
         let dirty = Mutex(true)
         let changes = engine.store.changes()
@@ -207,19 +208,27 @@ package final class ConsoleRuntime: Sendable {
                 defer { flag = false }
                 return flag
             }
-            if reload { await load() }
+            if reload, !(await load()) {
+                dirty.withLock { $0 = true }
+                try? await Task.sleep(for: .seconds(1))
+            }
             try? await Task.sleep(for: .milliseconds(200))
         }
     }
 
-    private func load() async {
+    /// Reads the soft locks and the inbox; false when the store could not be read.
+    private func load() async -> Bool {
         let now = engine.clock.now()
         let since = now.addingTimeInterval(-engine.history.timeInterval)
-        if let marks = try? await engine.store.composingMarks(now: now) {
+        do {
+            let marks = try await engine.store.composingMarks(now: now)
+            let rows = try await engine.store.transactions(TransactionQuery(receivedSince: since))
             queue.post(.composingLoaded(marks.filter { $0.consoleID != marker.consoleID }))
-        }
-        if let rows = try? await engine.store.transactions(TransactionQuery(receivedSince: since)) {
             queue.post(.inboxLoaded(rows))
+            return true
+        } catch {
+            queue.post(.storeUnavailable("\(error)"))
+            return false
         }
     }
 

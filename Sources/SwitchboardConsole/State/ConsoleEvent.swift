@@ -15,6 +15,8 @@ package enum ConsoleEvent: Sendable {
     case journalLoaded(String, [ReplyJournalEntry])
     /// Who else is writing a reply to what (the other consoles' live soft locks).
     case composingLoaded([ComposingMark])
+    /// The inbox could not be read from the store (the console keeps showing what it had and tries again).
+    case storeUnavailable(String)
     /// A reply sent from the compose pane came back.
     case replyFinished(String, ReplyReport)
     /// The receiver's and providers' health, for the status bar.

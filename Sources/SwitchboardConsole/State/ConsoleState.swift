@@ -40,6 +40,8 @@ package struct ConsoleState: Sendable {
     package var selectedID: String?
     package var compose: ComposeDraft?
     package var journals: [String: [ReplyJournalEntry]] = [:]
+    /// Why the store cannot be read, and since when (nil once a load succeeds): what is shown may be stale.
+    package var storeTrouble: (reason: String, since: Date)?
     /// The other consoles' soft locks, by text: who is writing a reply to it (shown while live).
     package var othersComposing: [String: [ComposingMark]] = [:]
     package var status = ConsoleStatus()

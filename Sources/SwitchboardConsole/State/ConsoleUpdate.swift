@@ -29,7 +29,11 @@ package enum ConsoleUpdate {
             state.height = height
             return []
         case .inboxLoaded(let transactions):
+            state.storeTrouble = nil
             return loaded(transactions, into: &state)
+        case .storeUnavailable(let reason):
+            state.storeTrouble = (reason, state.storeTrouble?.since ?? state.now)
+            return []
         case .journalLoaded(let id, let entries):
             // Loads run concurrently and can land out of order. A journal only grows (attempts are appended,
             // an attempt's outcome is written once), so the one that has got further is the newer.

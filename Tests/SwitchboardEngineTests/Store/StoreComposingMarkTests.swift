@@ -47,33 +47,22 @@ import Testing
     }
 
     @Test(arguments: StoreKind.tested) func anotherProcessSeesTheMarkAsAChangeOfTheText(kind: StoreKind) async throws {
-        let location = try await kind.freshLocation()
-        let writer = try await location.open()
-        let reader = try await location.open()
-        var local = writer.changes().makeAsyncIterator()
-        var external = reader.changes().makeAsyncIterator()
-        // Let the watcher read its first data_version, or the listener connect and LISTEN.
-        try await Task.sleep(for: .milliseconds(500))
+        var pair = try await kind.freshLocation().watchedPair()
         let now = Date()
-        try await writer.markComposing(
+        try await pair.writer.markComposing(
             consoleID: "console-a", transactionID: "100", operatorName: "alice", now: now, ttl: .seconds(60))
-        var seen: [StoreChange] = []
-        while seen.count < 3, let change = await local.next() {
-            seen.append(change)
-            if change == .updated("100") { break }
-        }
+        let seen = await pair.localChanges(until: .updated("100"))
         #expect(seen.contains(.updated("100")), "\(seen)")
-        #expect(await external.next() == (kind == .sqlite ? .external : .updated("100")))
-        #expect(try await reader.composingMarks(now: now).map(\.operatorName) == ["alice"])
+        #expect(await pair.external.next() == (kind == .sqlite ? .external : .updated("100")))
+        #expect(try await pair.reader.composingMarks(now: now).map(\.operatorName) == ["alice"])
 
         // Moving to another text tells the others about both.
-        try await writer.markComposing(
+        try await pair.writer.markComposing(
             consoleID: "console-a", transactionID: "200", operatorName: "alice", now: now, ttl: .seconds(60))
         if kind == .postgres {
-            #expect(await external.next() == .updated("100"))
-            #expect(await external.next() == .updated("200"))
+            #expect(await pair.external.next() == .updated("100"))
+            #expect(await pair.external.next() == .updated("200"))
         }
-        try await writer.close()
-        try await reader.close()
+        try await pair.close()
     }
 }

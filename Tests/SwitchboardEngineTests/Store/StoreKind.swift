@@ -38,4 +38,41 @@ struct StoreUnderTest: Sendable {
     func open() async throws -> any Store {
         try await StoreOpener.open(location)
     }
+
+    /// Two store objects on this location, as two processes would have, each with its changes subscribed: the
+    /// writer's own (`local`) and the reader's, which learns of the writer's commits from the database (`external`).
+    func watchedPair() async throws -> WatchedPair {
+        let writer = try await open()
+        let reader = try await open()
+        let pair = WatchedPair(
+            writer: writer, reader: reader, local: writer.changes().makeAsyncIterator(),
+            external: reader.changes().makeAsyncIterator())
+        // Let the watcher read its first data_version, or the listener connect and LISTEN.
+        try await Task.sleep(for: .milliseconds(500))
+        return pair
+    }
+}
+
+/// See ``StoreUnderTest/watchedPair()``.
+struct WatchedPair {
+    let writer: any Store
+    let reader: any Store
+    var local: AsyncStream<StoreChange>.Iterator
+    var external: AsyncStream<StoreChange>.Iterator
+
+    /// Reads the writer's own changes until `change` (at most three: SQLite's watcher may report its own commit as
+    /// external too); returns what was seen.
+    mutating func localChanges(until change: StoreChange) async -> [StoreChange] {
+        var seen: [StoreChange] = []
+        while seen.count < 3, let next = await local.next() {
+            seen.append(next)
+            if next == change { break }
+        }
+        return seen
+    }
+
+    func close() async throws {
+        try await writer.close()
+        try await reader.close()
+    }
 }

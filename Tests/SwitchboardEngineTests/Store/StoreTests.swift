@@ -152,25 +152,13 @@ import Testing
     @Test(arguments: StoreKind.tested) func changesArePublishedInProcessAndAcrossConnections(kind: StoreKind)
         async throws
     {
-        let location = try await kind.freshLocation()
-        let writer = try await location.open()
-        let reader = try await location.open()
-        var local = writer.changes().makeAsyncIterator()
-        var external = reader.changes().makeAsyncIterator()
-        // Let the watcher read its first data_version, or the listener connect and LISTEN.
-        try await Task.sleep(for: .milliseconds(500))
-        _ = try await writer.insertCallbacks([StoreFixture.callback("100", at: clock.now())])
-        // SQLite's own watcher may also report the commit as external; the insert itself must come through.
-        var seen: [StoreChange] = []
-        while seen.count < 3, let change = await local.next() {
-            seen.append(change)
-            if change == .inserted(["100"]) { break }
-        }
+        var pair = try await kind.freshLocation().watchedPair()
+        _ = try await pair.writer.insertCallbacks([StoreFixture.callback("100", at: clock.now())])
+        let seen = await pair.localChanges(until: .inserted(["100"]))
         #expect(seen.contains(.inserted(["100"])), "\(seen)")
         // SQLite sees that the file changed; PostgreSQL's NOTIFY says what changed.
-        #expect(await external.next() == (kind == .sqlite ? .external : .inserted(["100"])))
-        try await writer.close()
-        try await reader.close()
+        #expect(await pair.external.next() == (kind == .sqlite ? .external : .inserted(["100"])))
+        try await pair.close()
     }
 
     @Test(arguments: StoreKind.tested) func statisticsCountOpenTransactionsAndRepliesByCode(kind: StoreKind)

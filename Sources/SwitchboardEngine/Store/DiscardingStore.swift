@@ -33,6 +33,8 @@ package final class DiscardingStore: Store {
 
     package func count() async throws -> Int { 0 }
 
+    package func checkAvailable() async throws {}
+
     // Campaigns are not kept by a store that keeps nothing: `serve --discard` never runs one.
     private static let noCampaigns = StoreError.unavailable("this store discards everything and keeps no campaigns")
 

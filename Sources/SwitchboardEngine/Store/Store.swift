@@ -47,6 +47,10 @@ package protocol Store: Sendable {
     /// How many transactions are stored.
     func count() async throws -> Int
 
+    /// Returns if the store answers now; throws ``StoreError/unavailable(_:)`` with the reason if not (a receiver's
+    /// `/healthz`).
+    func checkAvailable() async throws
+
     // MARK: Campaigns (CONTRACTS.md §4)
 
     /// Stores a new campaign and its recipients (all `queued`) in one transaction.

@@ -15,21 +15,26 @@ enum StoreDeadline {
         within limit: Duration, _ operation: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         let race = Race<T>()
-        return try await withCheckedThrowingContinuation { continuation in
-            race.begin(continuation)
-            let work = Task {
-                do {
-                    race.finish(.success(try await operation()))
-                } catch {
-                    race.finish(.failure(error))
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                race.begin(continuation)
+                let work = Task {
+                    do {
+                        race.finish(.success(try await operation()))
+                    } catch {
+                        race.finish(.failure(error))
+                    }
                 }
+                let timer = Task {
+                    try? await Task.sleep(for: limit)
+                    guard !Task.isCancelled else { return }
+                    if race.finish(.failure(Expired())) { work.cancel() }
+                }
+                race.started(work: work, timer: timer)
             }
-            let timer = Task {
-                try? await Task.sleep(for: limit)
-                guard !Task.isCancelled else { return }
-                if race.finish(.failure(Expired())) { work.cancel() }
-            }
-            race.armed(timer)
+        } onCancel: {
+            // The caller was cancelled: so is the operation, which then ends as it does on cancellation.
+            race.cancelWork()
         }
     }
 
@@ -37,8 +42,10 @@ enum StoreDeadline {
     private final class Race<T: Sendable>: Sendable {
         private struct State {
             var continuation: CheckedContinuation<T, any Error>?
+            var work: Task<Void, Never>?
             var timer: Task<Void, Never>?
             var finished = false
+            var cancelled = false
         }
 
         private let state = Mutex(State())
@@ -47,13 +54,24 @@ enum StoreDeadline {
             state.withLock { $0.continuation = continuation }
         }
 
-        /// Keeps the timer to cancel it when the operation wins, or cancels it now if it already has.
-        func armed(_ timer: Task<Void, Never>) {
-            let finished = state.withLock { state -> Bool in
+        /// Keeps the tasks, to cancel the timer when the operation wins and the operation when the caller is
+        /// cancelled; does either now if it already happened.
+        func started(work: Task<Void, Never>, timer: Task<Void, Never>) {
+            let (finished, cancelled) = state.withLock { state in
+                state.work = work
                 if !state.finished { state.timer = timer }
-                return state.finished
+                return (state.finished, state.cancelled)
             }
             if finished { timer.cancel() }
+            if cancelled { work.cancel() }
+        }
+
+        func cancelWork() {
+            let work = state.withLock { state in
+                state.cancelled = true
+                return state.work
+            }
+            work?.cancel()
         }
 
         /// Resumes the caller unless it was already resumed; returns whether this call did.
@@ -64,6 +82,7 @@ enum StoreDeadline {
                     state.finished = true
                     state.continuation = nil
                     state.timer = nil
+                    state.work = nil
                 }
                 return (state.continuation, state.timer)
             }

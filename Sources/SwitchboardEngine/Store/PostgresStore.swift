@@ -70,41 +70,6 @@ package final class PostgresStore: Store {
     /// A logger that drops everything (the console owns the terminal; callers pass a file logger when they want).
     package static let silentLogger = Logger(label: "switchboard.store.postgres") { _ in SwiftLogNoOpLogHandler() }
 
-    package func insertCallbacks(_ callbacks: [InboundCallback]) async throws -> [CallbackInsertResult] {
-        guard !callbacks.isEmpty else { return [] }
-        let results = try await write { [self] connection -> [CallbackInsertResult] in
-            var results: [CallbackInsertResult] = []
-            for callback in callbacks {
-                let raw = callback.raw
-                let received = callback.receivedAt.timeIntervalSince1970
-                let rows = try await connection.query(
-                    """
-                    WITH t AS (
-                        INSERT INTO inbound_transaction
-                            (id, tagg, message, encoding, tagg_known, received_at, state, updated_at)
-                        VALUES (\(callback.transactionID), \(callback.tagg), \(callback.message),
-                            \(callback.encoding.rawValue), \(callback.taggKnown), \(received), 'pending', \(received))
-                        ON CONFLICT (id) DO NOTHING
-                        RETURNING id)
-                    INSERT INTO callback_request
-                        (transaction_id, method, target, content_type, remote_address, body, received_at)
-                    SELECT id, \(raw.method), \(raw.target), \(raw.contentType), \(raw.remoteAddress),
-                        \(ByteBuffer(bytes: raw.body)), \(received)
-                    FROM t
-                    RETURNING transaction_id
-                    """, logger: logger
-                ).map { _ in true }
-                results.append(rows.isEmpty ? .duplicate : .inserted)
-            }
-            let inserted = zip(callbacks, results).filter { $0.1 == .inserted }.map(\.0.transactionID)
-            if !inserted.isEmpty { try await notify(connection, .inserted(inserted)) }
-            return results
-        }
-        let inserted = zip(callbacks, results).filter { $0.1 == .inserted }.map(\.0.transactionID)
-        if !inserted.isEmpty { broadcaster.publish(.inserted(inserted)) }
-        return results
-    }
-
     package func transaction(id: String) async throws -> InboxTransaction? {
         try await read { [self] connection in
             try await connection.query(

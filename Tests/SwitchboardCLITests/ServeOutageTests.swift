@@ -36,7 +36,7 @@ struct ServeOutageTests {
     }
 
     @Test func aReceiverThatLosesItsDatabaseAnswers503AndRecoversWhenItReturns() async throws {
-        let server = try PrivatePostgres.launch()
+        let server = try await PrivatePostgres.launch()
         defer { server.destroy() }
         let directory = try SwitchboardBinary.temporaryDirectory()
         let config = directory.appendingPathComponent("config.toml")
@@ -49,7 +49,9 @@ struct ServeOutageTests {
         #expect(try await SwitchboardBinary.waitFor { SwitchboardBinary.contents(log).contains("receiving") })
         let port = String(
             try #require(SwitchboardBinary.contents(log).firstMatch(of: /127\.0\.0\.1:(\d+)\/tagga/)?.1))
-        let client = ProviderHTTPClient.makeClient(readTimeout: .seconds(60))
+        // No answer within 30 s is a failed POST (status 0), where the driver's pool alone would have kept a callback
+        // waiting for more than a minute.
+        let client = ProviderHTTPClient.makeClient(readTimeout: .seconds(30))
         let http = ProviderHTTPClient(client: client)
         var acknowledged: [String] = []
 
@@ -61,13 +63,13 @@ struct ServeOutageTests {
         #expect(await health(port, with: client) == 200)
 
         // The database goes away: one by one, then several at once (one group commit), every callback gets 503.
-        try server.stop()
+        try await server.stop()
         for index in 1...3 {
             let answer = await post("down-\(index)", to: port, with: http)
             #expect(answer.status == 503, "down-\(index): \(answer.status) \(answer.body)")
             #expect(answer.body.contains("store is unavailable"))
             // The store waits 5 s for PostgreSQL; the margin is for a loaded machine.
-            #expect(answer.took < .seconds(20), "down-\(index) waited \(answer.took)")
+            #expect(answer.took < .seconds(40), "down-\(index) waited \(answer.took)")
         }
         let together = await withTaskGroup(of: (String, Answer).self) { group in
             for index in 1...4 {
@@ -77,13 +79,13 @@ struct ServeOutageTests {
         }
         for (id, answer) in together {
             #expect(answer.status == 503, "\(id): \(answer.status) \(answer.body)")
-            #expect(answer.took < .seconds(30), "\(id) waited \(answer.took)")
+            #expect(answer.took < .seconds(40), "\(id) waited \(answer.took)")
             if answer.status == 200 { acknowledged.append(id) }
         }
         #expect(await health(port, with: client) == 503)
 
         // It comes back: the receiver answers 200 again by itself, with no restart.
-        try server.start()
+        try await server.start()
         var recovered = false
         var attempt = 0
         let end = clock.now + .seconds(60)

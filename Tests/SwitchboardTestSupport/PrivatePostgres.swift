@@ -28,7 +28,7 @@ package final class PrivatePostgres: Sendable {
     }
 
     /// Creates the cluster and starts it.
-    package static func launch() throws -> PrivatePostgres {
+    package static func launch() async throws -> PrivatePostgres {
         let bin = try TestPostgres.binaryDirectory()
         let directory = "/tmp/switchboard-pg-outage-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -39,7 +39,7 @@ package final class PrivatePostgres: Sendable {
             chown(directory, user.pointee.pw_uid, user.pointee.pw_gid)
         }
         let server = PrivatePostgres(bin: bin, directory: directory, port: try TestPostgres.freePort())
-        try server.shell(
+        try await server.shell(
             """
             "\(bin)/initdb" -D "\(directory)/data" -U switchboard --auth=trust -E UTF8 --no-sync \
                 >"\(directory)/initdb.log" 2>&1
@@ -47,13 +47,13 @@ package final class PrivatePostgres: Sendable {
              "\(bin)/pg_ctl" -D "\(directory)/data" -m immediate stop; rm -rf "\(directory)") \
                 >/dev/null 2>&1 </dev/null &
             """, failure: "initdb failed")
-        try server.start()
+        try await server.start()
         return server
     }
 
     /// Starts the server (again) on its port and data directory; returns once it accepts connections.
-    package func start() throws {
-        try shell(
+    package func start() async throws {
+        try await shell(
             """
             "\(bin)/pg_ctl" -D "\(directory)/data" -l "\(directory)/server.log" -w -t 120 \
                 -o "-h 127.0.0.1 -p \(port) -k \(directory) -F -c max_connections=200" start >/dev/null
@@ -61,8 +61,8 @@ package final class PrivatePostgres: Sendable {
     }
 
     /// Stops the server the way a crash or a lost host would (`pg_ctl stop -m immediate`): every connection drops.
-    package func stop() throws {
-        try shell(
+    package func stop() async throws {
+        try await shell(
             "\"\(bin)/pg_ctl\" -D \"\(directory)/data\" -m immediate -w -t 120 stop >/dev/null",
             failure: "PostgreSQL could not be stopped")
     }
@@ -90,23 +90,30 @@ package final class PrivatePostgres: Sendable {
         }
     }
 
-    /// Stops the server and removes its directory.
+    /// Stops the server and removes its directory, in the background (for a `defer`).
     package func destroy() {
-        _ = try? shell(
-            "\"\(bin)/pg_ctl\" -D \"\(directory)/data\" -m immediate stop >/dev/null 2>&1; rm -rf \"\(directory)\"",
-            failure: "")
+        let arguments = Self.arguments(
+            "\"\(bin)/pg_ctl\" -D \"\(directory)/data\" -m immediate stop >/dev/null 2>&1; rm -rf \"\(directory)\"")
+        Thread { _ = try? TestPostgres.run(arguments) }.start()
     }
 
-    /// Runs `script` with `sh -e`, as the `postgres` user when root; throws with the logs when it fails.
-    private func shell(_ script: String, failure: String) throws {
-        let script = "set -e\n" + script
-        let arguments =
-            getuid() == 0 ? ["/bin/su", "postgres", "-s", "/bin/sh", "-c", script] : ["/bin/sh", "-c", script]
-        guard try TestPostgres.run(arguments) == 0 else {
+    /// Runs `script` with `sh -e`, as the `postgres` user when root, on a thread of its own (waiting for `initdb`
+    /// or `pg_ctl` would hold one of the few threads the other tests run on); throws with the logs when it fails.
+    private func shell(_ script: String, failure: String) async throws {
+        let arguments = Self.arguments("set -e\n" + script)
+        let status = try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try TestPostgres.run(arguments) }) }.start()
+        }
+        guard status == 0 else {
             let log = ["initdb.log", "server.log"].compactMap {
                 try? String(contentsOfFile: "\(directory)/\($0)", encoding: .utf8)
             }.joined(separator: "\n")
             throw TestPostgresError("\(failure) in \(directory):\n\(log)")
         }
+    }
+
+    /// `sh -c script`, as the `postgres` user when root.
+    private static func arguments(_ script: String) -> [String] {
+        getuid() == 0 ? ["/bin/su", "postgres", "-s", "/bin/sh", "-c", script] : ["/bin/sh", "-c", script]
     }
 }

@@ -25,14 +25,14 @@ struct PostgresOutageTests {
     }
 
     @Test func callsFailWithinTheLimitWhileTheServerIsDownAndWorkAgainWhenItReturns() async throws {
-        let server = try PrivatePostgres.launch()
+        let server = try await PrivatePostgres.launch()
         defer { server.destroy() }
         var timeouts = PostgresStore.Timeouts()
         timeouts.operation = .seconds(1)
         let store = try await PostgresStore.open(url: server.url, timeouts: timeouts)
         #expect(try await store.insertCallbacks([callback("before")]) == [.inserted])
 
-        try server.stop()
+        try await server.stop()
         for id in ["down-1", "down-2", "down-3"] {
             let started = clock.now
             do {
@@ -42,7 +42,7 @@ struct PostgresOutageTests {
                 guard case .unavailable = error else { throw error }
             }
             // 1 s limit; the margin is for a loaded machine. Without the limit the pool waits a minute.
-            #expect(clock.now - started < .seconds(10), "\(id) waited \(clock.now - started)")
+            #expect(clock.now - started < .seconds(30), "\(id) waited \(clock.now - started)")
         }
         do {
             try await store.checkAvailable()
@@ -51,7 +51,7 @@ struct PostgresOutageTests {
             #expect("\(error)".contains("unavailable"))
         }
 
-        try server.start()
+        try await server.start()
         #expect(await eventually { _ = try await store.insertCallbacks([callback("after")]) })
         try await store.checkAvailable()
         let stored = try await store.transactions(TransactionQuery()).map(\.id)
@@ -63,7 +63,7 @@ struct PostgresOutageTests {
     }
 
     @Test func terminatedConnectionsAreReplaced() async throws {
-        let server = try PrivatePostgres.launch()
+        let server = try await PrivatePostgres.launch()
         defer { server.destroy() }
         var timeouts = PostgresStore.Timeouts()
         timeouts.operation = .seconds(2)
@@ -74,7 +74,7 @@ struct PostgresOutageTests {
         // The pool may hand out a connection whose server process has just ended: that call fails, fast.
         let started = clock.now
         _ = try? await store.insertCallbacks([callback("t-2")])
-        #expect(clock.now - started < .seconds(10))
+        #expect(clock.now - started < .seconds(30))
         #expect(await eventually(timeout: .seconds(30)) { _ = try await store.insertCallbacks([callback("t-3")]) })
         #expect(try await store.transaction(id: "t-1") != nil)
         #expect(try await store.transaction(id: "t-3") != nil)

@@ -25,13 +25,14 @@ import Testing
         await #expect(throws: StoreDeadline.Expired.self) {
             try await StoreDeadline.run(within: .milliseconds(200)) { () -> Int in
                 // Ignores cancellation, like a statement waiting on a connection that no longer answers.
-                let end = ContinuousClock.now + .seconds(5)
+                let end = ContinuousClock.now + .seconds(120)
                 while ContinuousClock.now < end { try? await Task.sleep(for: .milliseconds(50)) }
                 ended.withLock { $0 = true }
                 return 1
             }
         }
-        #expect(clock.now - started < .seconds(4), "the caller waited \(clock.now - started)")
+        // 200 ms; the margin is for a loaded machine whose other tests hold the threads (seen: 10 s).
+        #expect(clock.now - started < .seconds(60), "the caller waited \(clock.now - started)")
         #expect(!ended.withLock { $0 })
     }
 
@@ -46,6 +47,6 @@ import Testing
         let started = clock.now
         call.cancel()
         await #expect(throws: CancellationError.self) { try await call.value }
-        #expect(clock.now - started < .seconds(10))
+        #expect(clock.now - started < .seconds(30))
     }
 }

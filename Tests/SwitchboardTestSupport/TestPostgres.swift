@@ -52,8 +52,8 @@ package actor TestPostgres {
         return try launchCluster()
     }
 
-    /// `initdb` + `pg_ctl start` in a temporary directory; a watchdog stops the server when this process ends.
-    private static func launchCluster() throws -> URLComponents {
+    /// Where `initdb` and `pg_ctl` are.
+    static func binaryDirectory() throws -> String {
         guard
             let bin = ["/usr/local/bin", "/usr/lib/postgresql/15/bin"].first(where: {
                 FileManager.default.isExecutableFile(atPath: $0 + "/initdb")
@@ -64,6 +64,12 @@ package actor TestPostgres {
                     + "postgresql-15, set SWITCHBOARD_TEST_POSTGRES_URL, or SWITCHBOARD_SKIP_POSTGRES=1 to leave these "
                     + "cases out")
         }
+        return bin
+    }
+
+    /// `initdb` + `pg_ctl start` in a temporary directory; a watchdog stops the server when this process ends.
+    private static func launchCluster() throws -> URLComponents {
+        let bin = try binaryDirectory()
         let directory = "/tmp/switchboard-pg-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let asRoot = getuid() == 0
@@ -105,7 +111,7 @@ package actor TestPostgres {
     /// Runs a command and waits for it, its standard streams on /dev/null and every other descriptor closed: the
     /// server and the watchdog it leaves behind must hold none of this process's pipes (Foundation's `Process`
     /// waits until every holder of its child's socket has gone, which would be when PostgreSQL stops).
-    private static func run(_ arguments: [String]) throws -> Int32 {
+    static func run(_ arguments: [String]) throws -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -125,7 +131,7 @@ package actor TestPostgres {
     }
 
     /// A port nobody listens on now (the kernel's choice for port 0).
-    private static func freePort() throws -> Int {
+    static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw TestPostgresError("no socket for a free port") }
         defer { close(fd) }

@@ -7,7 +7,9 @@ import ServiceLifecycle
 import Synchronization
 
 /// The HTTP callback server of CONTRACTS.md §1: `POST /tagga` (or `/tagga/<secret>`), `GET /healthz`,
-/// `GET /metrics`. It answers `200 OK` only after the callback's group commit.
+/// `GET /metrics`. It answers `200 OK` only after the callback's group commit, and `503` when the store could not
+/// commit it (or did not answer in time: see ``PostgresStore/Timeouts``), so that Tagga sends it again. `/healthz`
+/// answers `200 OK` while the store answers, `503` with the reason while it does not.
 package final class CallbackReceiver: Sendable {
     /// A callback body larger than this gets 413 and is not stored.
     package static let maximumBodyBytes = 64 * 1024
@@ -116,7 +118,12 @@ package final class CallbackReceiver: Sendable {
         let path = request.uri.path
         switch path {
         case "/healthz":
-            return Self.text(.ok, "OK")
+            do {
+                try await store.checkAvailable()
+                return Self.text(.ok, "OK")
+            } catch {
+                return Self.text(.serviceUnavailable, "\(error)")
+            }
         case "/metrics":
             if let rejection = networkGate(context.remoteAddress) { return refuse(rejection) }
             let statistics = try? await store.statistics(now: clock.now(), window: settings.window)

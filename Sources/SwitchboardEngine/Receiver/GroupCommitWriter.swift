@@ -1,7 +1,9 @@
 import Synchronization
 
 /// The receiver's single writer: callbacks that arrive while a commit is running wait and go into the next one,
-/// so one fsync acknowledges many. Each caller resumes only after its own batch has committed.
+/// so one fsync acknowledges many. Each caller resumes only after its own batch has committed, or failed: the store
+/// bounds each commit (``PostgresStore/Timeouts``), so a caller waits at most for the commit in progress and its
+/// own.
 package final class GroupCommitWriter: Sendable {
     private typealias Waiter = (
         callback: InboundCallback, continuation: CheckedContinuation<CallbackInsertResult, any Error>

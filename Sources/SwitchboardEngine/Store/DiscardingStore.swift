@@ -33,6 +33,8 @@ package final class DiscardingStore: Store {
 
     package func count() async throws -> Int { 0 }
 
+    package func checkAvailable() async throws {}
+
     package func markComposing(
         consoleID: String, transactionID: String?, operatorName: String, now: Date, ttl: Duration
     ) async throws {}

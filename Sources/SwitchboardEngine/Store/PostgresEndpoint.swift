@@ -80,6 +80,16 @@ enum PostgresErrors {
         return .unavailable(describe(error))
     }
 
+    /// Whether the server itself refused the statement (a constraint, a lock timeout), as opposed to the
+    /// connection failing or never being made.
+    static func isServerError(_ error: any Error) -> Bool {
+        if let error = error as? PostgresTransactionError {
+            guard let inner = error.closureError ?? error.beginError ?? error.commitError else { return false }
+            return isServerError(inner)
+        }
+        return (error as? PSQLError)?.serverInfo != nil
+    }
+
     static func describe(_ error: any Error) -> String {
         guard let error = error as? PSQLError else { return "\(error)" }
         if let message = error.serverInfo?[.message] {

@@ -8,7 +8,7 @@ import PostgresNIO
 extension PostgresStore {
     package func createCampaign(_ campaign: Campaign, recipients: [CampaignRecipient]) async throws {
         let created = campaign.createdAt.timeIntervalSince1970
-        try await write { connection in
+        try await write(timeout: timeouts.bulk) { [self] connection in
             try await connection.query(
                 """
                 INSERT INTO campaign (id, created_at, operator, sender, body, rate, concurrency, state, source,
@@ -34,7 +34,7 @@ extension PostgresStore {
     }
 
     package func campaign(id: String) async throws -> Campaign? {
-        try await read { connection in
+        try await read { [self] connection in
             try await connection.query(
                 "SELECT \(unescaped: PostgresRows.campaignColumns) FROM campaign WHERE id = \(id)", logger: logger
             ).first(PostgresRows.campaign)
@@ -42,7 +42,7 @@ extension PostgresStore {
     }
 
     package func campaigns(limit: Int) async throws -> [Campaign] {
-        try await read { connection in
+        try await read { [self] connection in
             try await connection.query(
                 """
                 SELECT \(unescaped: PostgresRows.campaignColumns) FROM campaign
@@ -53,7 +53,7 @@ extension PostgresStore {
     }
 
     package func campaignTally(id: String) async throws -> CampaignTally {
-        try await read { connection in
+        try await read { [self] connection in
             var counts: [RecipientState: Int] = [:]
             let rows = try await connection.query(
                 "SELECT state, COUNT(*) FROM campaign_recipient WHERE campaign_id = \(id) GROUP BY state",
@@ -70,7 +70,7 @@ extension PostgresStore {
         id: String, states: Set<RecipientState>?, afterPosition: Int, limit: Int
     ) async throws -> [CampaignRecipient] {
         let wanted = states.map { $0.map(\.rawValue).sorted() }
-        return try await read { connection in
+        return try await read { [self] connection in
             try await connection.query(
                 """
                 SELECT \(unescaped: PostgresRows.recipientColumns) FROM campaign_recipient
@@ -88,7 +88,7 @@ extension PostgresStore {
         -> CampaignAcquisition
     {
         let stamp = now.timeIntervalSince1970
-        return try await write { connection -> CampaignAcquisition in
+        return try await write { [self] connection -> CampaignAcquisition in
             guard
                 let (holder, until) = try await connection.query(
                     "SELECT runner_token, runner_until FROM campaign WHERE id = \(id) FOR UPDATE", logger: logger
@@ -125,7 +125,7 @@ extension PostgresStore {
     ) async throws -> CampaignClaim {
         let stamp = now.timeIntervalSince1970
         let until = now.addingTimeInterval(lease.timeInterval).timeIntervalSince1970
-        return try await write { connection -> CampaignClaim in
+        return try await write { [self] connection -> CampaignClaim in
             let renewed = try await connection.query(
                 """
                 UPDATE campaign SET runner_until = \(until), updated_at = \(stamp)
@@ -174,7 +174,7 @@ extension PostgresStore {
     }
 
     package func releaseCampaign(id: String, runnerToken: String, state: CampaignState, now: Date) async throws {
-        try await write { connection in
+        try await write { [self] connection in
             try await connection.query(
                 """
                 UPDATE campaign SET runner_token = NULL, runner_until = NULL, state = \(state.rawValue),
@@ -188,7 +188,7 @@ extension PostgresStore {
         let requeueable = states.filter(\.isFinal).subtracting([.sent]).map(\.rawValue).sorted()
         guard !requeueable.isEmpty else { return 0 }
         let stamp = now.timeIntervalSince1970
-        return try await write { connection -> Int in
+        return try await write(timeout: timeouts.bulk) { [self] connection -> Int in
             guard
                 let (holder, until) = try await connection.query(
                     "SELECT runner_token, runner_until FROM campaign WHERE id = \(id) FOR UPDATE", logger: logger

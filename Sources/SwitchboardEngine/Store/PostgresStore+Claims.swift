@@ -10,7 +10,7 @@ extension PostgresStore {
         -> ClaimResult
     {
         let stamp = now.timeIntervalSince1970
-        let result = try await write { connection -> ClaimResult in
+        let result = try await write { [self] connection -> ClaimResult in
             guard
                 let current = try await connection.query(
                     """
@@ -57,7 +57,7 @@ extension PostgresStore {
     }
 
     package func beginAttempt(_ attempt: NewReplyAttempt) async throws -> Int64 {
-        let id = try await write { connection -> Int64 in
+        let id = try await write { [self] connection -> Int64 in
             try await requireClaim(
                 connection, transactionID: attempt.transactionID, token: attempt.token, liveAt: attempt.startedAt)
             let started = attempt.startedAt.timeIntervalSince1970
@@ -88,7 +88,7 @@ extension PostgresStore {
     package func finishAttempt(id: Int64, outcome: TaggaAttemptOutcome, at: Date) async throws {
         let fields = SQLiteRows.outcomeFields(outcome)
         let stamp = at.timeIntervalSince1970
-        let transactionID = try await write { connection -> String? in
+        let transactionID = try await write { [self] connection -> String? in
             guard
                 let (transactionID, token) = try await connection.query(
                     "SELECT transaction_id, claim_token FROM reply_attempt WHERE id = \(id)", logger: logger
@@ -122,7 +122,7 @@ extension PostgresStore {
         transactionID: String, token: String, resolution: TaggaReplyResolution, replyMessage: String?, at: Date
     ) async throws {
         let stamp = at.timeIntervalSince1970
-        try await write { connection in
+        try await write { [self] connection in
             try await requireClaim(connection, transactionID: transactionID, token: token, liveAt: nil)
             try await connection.query(
                 """

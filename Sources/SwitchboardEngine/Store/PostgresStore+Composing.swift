@@ -13,7 +13,7 @@ extension PostgresStore {
         let touched = try await write { connection -> [String] in
             let previous = try await connection.query(
                 "SELECT transaction_id FROM composing_mark WHERE console_id = \(consoleID) FOR UPDATE",
-                logger: logger
+                logger: self.logger
             ).first { row in try row.decode(String.self) }
             if let transactionID {
                 try await connection.query(
@@ -25,13 +25,13 @@ extension PostgresStore {
                             THEN composing_mark.since ELSE excluded.since END,
                         transaction_id = excluded.transaction_id, operator = excluded.operator,
                         until = excluded.until
-                    """, logger: logger)
+                    """, logger: self.logger)
             } else {
                 try await connection.query(
-                    "DELETE FROM composing_mark WHERE console_id = \(consoleID)", logger: logger)
+                    "DELETE FROM composing_mark WHERE console_id = \(consoleID)", logger: self.logger)
             }
             let touched = Set([previous, transactionID].compactMap { $0 }).sorted()
-            for id in touched { try await notify(connection, .updated(id)) }
+            for id in touched { try await self.notify(connection, .updated(id)) }
             return touched
         }
         for id in touched { broadcaster.publish(.updated(id)) }
@@ -43,7 +43,7 @@ extension PostgresStore {
                 """
                 SELECT console_id, transaction_id, operator, since, until FROM composing_mark
                 WHERE until > \(now.timeIntervalSince1970) ORDER BY since, console_id
-                """, logger: logger
+                """, logger: self.logger
             ).map { row in
                 let (console, transaction, name, since, until) = try row.decode(
                     (String, String, String, Double, Double).self)

@@ -12,36 +12,54 @@ import Synchronization
 /// store call. Each change that concerns the inbox sends a `NOTIFY` with ids only, in its own transaction, so it
 /// is seen exactly when it commits; ``changes()`` listens on one dedicated connection.
 package final class PostgresStore: Store {
-    let client: PostgresClient
+    /// How long a caller waits for PostgreSQL before a store call fails with ``StoreError/unavailable(_:)``.
+    ///
+    /// Without a bound, a call made while the server is away waits for the pool to give up, a minute later. With one,
+    /// the receiver answers 503 within a few seconds and Tagga resends. A call that runs out of time may still
+    /// commit afterwards (its statement was already sent): its caller was told it failed, which is harmless for
+    /// idempotent writes such as a callback (keyed by its transaction id), and for the others no worse than a
+    /// connection lost in the middle.
+    package struct Timeouts: Sendable {
+        /// Every call but the bulk ones.
+        package var operation: Duration = .seconds(5)
+        /// Calls whose work grows with the data: creating a campaign, listing the whole inbox or journal,
+        /// queueing a campaign's recipients again.
+        package var bulk: Duration = .seconds(60)
+
+        package init() {}
+    }
+
+    let pool: PostgresPool
     let logger: Logger
     let endpoint: PostgresEndpoint
+    let timeouts: Timeouts
     /// Marks this object's own notifications, which it has already published as they committed.
     let origin = UUID().uuidString
     let broadcaster = ChangeBroadcaster()
-    private let runner: Task<Void, Never>
     private let listener: PostgresChangeListener
     private let closed = Mutex(false)
 
-    private init(endpoint: PostgresEndpoint, logger: Logger) {
+    private init(endpoint: PostgresEndpoint, timeouts: Timeouts, logger: Logger) {
         self.endpoint = endpoint
+        self.timeouts = timeouts
         self.logger = logger
-        let client = PostgresClient(configuration: endpoint.clientConfiguration, backgroundLogger: logger)
-        self.client = client
-        runner = Task { await client.run() }
+        pool = PostgresPool(endpoint: endpoint, logger: logger)
         listener = PostgresChangeListener(
             endpoint: endpoint, origin: origin, broadcaster: broadcaster, logger: logger)
     }
 
     /// Connects to the database at `url` and applies the migrations it lacks.
-    package static func open(url: String, logger: Logger = PostgresStore.silentLogger) async throws -> PostgresStore {
-        let store = PostgresStore(endpoint: try PostgresEndpoint(url: url), logger: logger)
+    package static func open(
+        url: String, timeouts: Timeouts = Timeouts(), logger: Logger = PostgresStore.silentLogger
+    ) async throws -> PostgresStore {
+        let store = PostgresStore(endpoint: try PostgresEndpoint(url: url), timeouts: timeouts, logger: logger)
         do {
             // One direct connection first: an unreachable server fails at once (the pool would keep retrying).
             let probe = try await PostgresConnection.connect(
                 configuration: try store.endpoint.connectionConfiguration(applicationName: "switchboard"), id: 0,
                 logger: logger)
             try await probe.close()
-            try await PostgresMigrations.migrate(store.client, logger: logger)
+            try await PostgresMigrations.migrate(store.pool.client, logger: logger)
         } catch {
             try? await store.close()
             throw StoreError.unavailable("\(store.endpoint.displayName): \(PostgresErrors.describe(error))")
@@ -52,43 +70,8 @@ package final class PostgresStore: Store {
     /// A logger that drops everything (the console owns the terminal; callers pass a file logger when they want).
     package static let silentLogger = Logger(label: "switchboard.store.postgres") { _ in SwiftLogNoOpLogHandler() }
 
-    package func insertCallbacks(_ callbacks: [InboundCallback]) async throws -> [CallbackInsertResult] {
-        guard !callbacks.isEmpty else { return [] }
-        let results = try await write { connection -> [CallbackInsertResult] in
-            var results: [CallbackInsertResult] = []
-            for callback in callbacks {
-                let raw = callback.raw
-                let received = callback.receivedAt.timeIntervalSince1970
-                let rows = try await connection.query(
-                    """
-                    WITH t AS (
-                        INSERT INTO inbound_transaction
-                            (id, tagg, message, encoding, tagg_known, received_at, state, updated_at)
-                        VALUES (\(callback.transactionID), \(callback.tagg), \(callback.message),
-                            \(callback.encoding.rawValue), \(callback.taggKnown), \(received), 'pending', \(received))
-                        ON CONFLICT (id) DO NOTHING
-                        RETURNING id)
-                    INSERT INTO callback_request
-                        (transaction_id, method, target, content_type, remote_address, body, received_at)
-                    SELECT id, \(raw.method), \(raw.target), \(raw.contentType), \(raw.remoteAddress),
-                        \(ByteBuffer(bytes: raw.body)), \(received)
-                    FROM t
-                    RETURNING transaction_id
-                    """, logger: logger
-                ).map { _ in true }
-                results.append(rows.isEmpty ? .duplicate : .inserted)
-            }
-            let inserted = zip(callbacks, results).filter { $0.1 == .inserted }.map(\.0.transactionID)
-            if !inserted.isEmpty { try await notify(connection, .inserted(inserted)) }
-            return results
-        }
-        let inserted = zip(callbacks, results).filter { $0.1 == .inserted }.map(\.0.transactionID)
-        if !inserted.isEmpty { broadcaster.publish(.inserted(inserted)) }
-        return results
-    }
-
     package func transaction(id: String) async throws -> InboxTransaction? {
-        try await read { connection in
+        try await read { [self] connection in
             try await connection.query(
                 "SELECT \(unescaped: PostgresRows.transactionColumns) FROM inbound_transaction WHERE id = \(id)",
                 logger: logger
@@ -112,18 +95,19 @@ package final class PostgresStore: Store {
         sql += " ORDER BY received_at ASC, id ASC"
         if let limit = query.limit { sql += " LIMIT \(max(0, limit))" }
         let statement = PostgresQuery(unsafeSQL: sql, binds: binds)
-        return try await read { connection in
+        return try await read(timeout: timeouts.bulk) { [self] connection in
             try await connection.query(statement, logger: logger).map(PostgresRows.transaction)
         }
     }
 
     package func journal(transactionID: String) async throws -> [ReplyJournalEntry] {
-        try await read { connection in try await Self.journal(connection, transactionID: transactionID, logger: logger)
+        try await read { [self] connection in
+            try await Self.journal(connection, transactionID: transactionID, logger: logger)
         }
     }
 
     package func allJournalEntries() async throws -> [ReplyJournalEntry] {
-        try await read { connection in
+        try await read(timeout: timeouts.bulk) { [self] connection in
             try await connection.query(
                 "SELECT \(unescaped: PostgresRows.journalColumns) FROM reply_attempt ORDER BY transaction_id, id",
                 logger: logger
@@ -132,7 +116,7 @@ package final class PostgresStore: Store {
     }
 
     package func rawCallback(transactionID: String) async throws -> RawCallbackRequest? {
-        try await read { connection in
+        try await read { [self] connection in
             try await connection.query(
                 """
                 SELECT \(unescaped: PostgresRows.rawCallbackColumns) FROM callback_request
@@ -143,15 +127,20 @@ package final class PostgresStore: Store {
     }
 
     package func count() async throws -> Int {
-        try await read { connection in
+        try await read { [self] connection in
             try await connection.query("SELECT COUNT(*) FROM inbound_transaction", logger: logger)
                 .first { try $0.decode(Int.self) } ?? 0
         }
     }
 
+    package func checkAvailable() async throws {
+        _ = try await read { [self] connection in try await connection.query("SELECT 1", logger: logger).map { _ in 1 }
+        }
+    }
+
     package func statistics(now: Date, window: ReplyWindow) async throws -> StoreStatistics {
         let since = now.addingTimeInterval(-window.window.timeInterval).timeIntervalSince1970
-        return try await read { connection in
+        return try await read { [self] connection in
             let open =
                 try await connection.query(
                     """
@@ -182,31 +171,57 @@ package final class PostgresStore: Store {
         guard !wasClosed else { return }
         await listener.stop()
         broadcaster.finish()
-        runner.cancel()
-        await runner.value
+        await pool.close()
     }
 
     // MARK: Plumbing
 
-    /// Runs `body` in one transaction (committed when it returns, rolled back when it throws); errors come out as
-    /// ``StoreError``s.
+    /// Runs `body` in one transaction (committed when it returns, rolled back when it throws) within `timeout`
+    /// (``Timeouts/operation`` unless given); errors come out as ``StoreError``s.
     @discardableResult
-    func write<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        try requireOpen()
-        do {
-            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
-        } catch {
-            throw PostgresErrors.storeError(error)
+    func write<T: Sendable>(
+        timeout: Duration? = nil, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        try await bounded(timeout) { client, connected in
+            try await client.withTransaction(logger: self.logger) { connection in
+                connected.mark()
+                return try await body(connection)
+            }
         }
     }
 
-    /// Runs `body` on a pooled connection, outside any explicit transaction.
-    func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    /// Runs `body` on a pooled connection, outside any explicit transaction, within `timeout`.
+    func read<T: Sendable>(
+        timeout: Duration? = nil, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        try await bounded(timeout) { client, connected in
+            try await client.withConnection { connection in
+                connected.mark()
+                return try await body(connection)
+            }
+        }
+    }
+
+    /// Runs `operation` on the current pool within the time limit. When the pool gave it no connection (the
+    /// server is away, or was and the pool has not noticed its return), the pool checks whether to renew itself.
+    private func bounded<T: Sendable>(
+        _ timeout: Duration?, _ operation: @escaping @Sendable (PostgresClient, LeaseFlag) async throws -> T
+    ) async throws -> T {
         try requireOpen()
+        let limit = timeout ?? timeouts.operation
+        let client = pool.client
+        let connected = LeaseFlag()
         do {
-            return try await client.withConnection { connection in try await body(connection) }
+            return try await StoreDeadline.run(within: limit) { try await operation(client, connected) }
         } catch {
-            throw PostgresErrors.storeError(error)
+            let storeError = PostgresErrors.storeError(error)
+            if !connected.isMarked && !PostgresErrors.isServerError(error) { pool.serverMayBeBack() }
+            if error is StoreDeadline.Expired {
+                throw StoreError.unavailable(
+                    "PostgreSQL at \(endpoint.displayName) did not answer within \(limit): check that the "
+                        + "server is running and reachable; the store works again by itself once it is")
+            }
+            throw storeError
         }
     }
 
@@ -231,4 +246,13 @@ package final class PostgresStore: Store {
             """, logger: logger
         ).map(PostgresRows.journalEntry)
     }
+}
+
+/// Whether a store call got a connection from the pool.
+final class LeaseFlag: Sendable {
+    private let leased = Mutex(false)
+
+    func mark() { leased.withLock { $0 = true } }
+
+    var isMarked: Bool { leased.withLock { $0 } }
 }

@@ -283,6 +283,15 @@ package final class SQLiteStore: Store {
         try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM inbound_transaction") ?? 0 }
     }
 
+    package func checkAvailable() async throws {
+        if closed.withLock({ $0 }) { throw StoreError.unavailable("the store is closed") }
+        do {
+            _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+        } catch {
+            throw StoreError.unavailable("\(path): \(error)")
+        }
+    }
+
     package func statistics(now: Date, window: ReplyWindow) async throws -> StoreStatistics {
         let since = now.addingTimeInterval(-window.window.timeInterval).timeIntervalSince1970
         return try await pool.read { db in

@@ -47,6 +47,10 @@ package protocol Store: Sendable {
     /// How many transactions are stored.
     func count() async throws -> Int
 
+    /// Returns if the store answers now; throws ``StoreError/unavailable(_:)`` with the reason if not (a receiver's
+    /// `/healthz`).
+    func checkAvailable() async throws
+
     // MARK: Soft locks (who is writing a reply to what)
 
     /// Records that console `consoleID` (operator `operatorName`) is writing a reply to `transactionID`, until

@@ -31,6 +31,30 @@ import Testing
         try await store.close()
     }
 
+    @Test(arguments: StoreKind.tested) func aMixedBatchIsStoredAsIfOneByOne(kind: StoreKind) async throws {
+        let store = try await kind.makeStore()
+        let now = clock.now()
+        _ = try await store.insertCallbacks([StoreFixture.callback("known", at: now)])
+        var get = StoreFixture.callback("get", message: "by GET", at: now)
+        get.raw = RawCallbackRequest(
+            method: "GET", target: "/tagga?transaction_id=get", contentType: nil, remoteAddress: nil, body: [])
+        let results = try await store.insertCallbacks([
+            get, StoreFixture.callback("known", message: "resent", at: now),
+            StoreFixture.callback("new", message: "first", at: now), StoreFixture.callback("get", at: now),
+            StoreFixture.callback("new", message: "second", at: now),
+        ])
+        #expect(results == [.inserted, .duplicate, .inserted, .duplicate, .duplicate])
+        #expect(try await store.count() == 3)
+        #expect(try await store.transaction(id: "new")?.message == "first")
+        #expect(try await store.transaction(id: "get")?.message == "by GET")
+        let raw = try #require(try await store.rawCallback(transactionID: "get"))
+        #expect(raw.method == "GET" && raw.contentType == nil && raw.remoteAddress == nil && raw.body.isEmpty)
+        let other = try #require(try await store.rawCallback(transactionID: "new"))
+        #expect(other.contentType == "application/x-www-form-urlencoded" && other.remoteAddress == "127.0.0.1")
+        #expect(String(decoding: other.body, as: UTF8.self).contains("message=first"))
+        try await store.close()
+    }
+
     @Test(arguments: StoreKind.tested) func openQueryIsDeadlineFirstAndSkipsClosedWindows(kind: StoreKind) async throws
     {
         let store = try await kind.makeStore()

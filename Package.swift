@@ -86,7 +86,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SwitchboardSimulatorTests",
-            dependencies: ["SwitchboardEngine", "SwitchboardSimulator"]
+            dependencies: [
+                "SwitchboardEngine", "SwitchboardSimulator", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .testTarget(name: "SwitchboardConsoleTests", dependencies: ["SwitchboardConsole"]),
         .testTarget(

@@ -92,7 +92,8 @@ package final class BroadcastRunner: Sendable {
         }
         let initial = try await store.campaignTally(id: campaignID)
         control.withLock { $0.tally = initial }
-        let stepper = CampaignStepper(store: store, campaignID: campaignID, token: token, clock: clock, lease: lease)
+        let stepper = CampaignStepper(
+            store: store, campaignID: campaignID, token: token, clock: clock, lease: lease, eventLoop: eventLoop)
 
         let reporter = Task {
             while !Task.isCancelled {

@@ -5,7 +5,10 @@ import NIOPosix
 /// One HTTP/1.1 keep-alive connection to one plain-HTTP endpoint, for one caller at a time (a broadcast sender):
 /// a lighter way to make the same POST many times than a pooled client. It connects on first use and again after
 /// the provider closes it; a request that failed on a reused connection before any of it was written (the
-/// provider had closed it while idle) is made once more on a fresh one, never one that was written. Like
+/// provider had closed it while idle) is made once more on a fresh one, never one that was written. A provider
+/// that closes an idle connection just as a request is written to it makes that request `unknown` (it may have
+/// read it); to keep that rare, a connection idle longer than `idleLimit` (shorter than common servers' keep-alive
+/// timeouts) is replaced before it is used. Like
 /// ``ProviderHTTPClient`` it reports whether the request was fully written when the exchange failed.
 ///
 /// Not `Sendable`: it belongs to the task that made it. Its I/O runs on `eventLoop`; a task that prefers that
@@ -15,6 +18,7 @@ package final class KeepAliveHTTPConnection {
         var channel: any Channel
         var handler: NIOLoopBound<KeepAliveExchangeHandler>
         var exchanges = 0
+        var lastUsed = NIODeadline.now()
     }
 
     private let target: HTTPTarget
@@ -22,14 +26,17 @@ package final class KeepAliveHTTPConnection {
     private let connectTimeout: TimeAmount
     private let responseTimeout: TimeAmount
     private let maximumResponseBytes: Int
+    private let idleLimit: TimeAmount
     private let headers: HTTPHeaders
     private var open: Open?
 
     /// `responseTimeout` bounds each exchange from the request's write to the response's end.
     package init(
         target: HTTPTarget, eventLoop: any EventLoop, connectTimeout: Duration = .seconds(5),
-        responseTimeout: Duration = .seconds(20), maximumResponseBytes: Int = ProviderHTTPClient.maximumResponseBytes
+        responseTimeout: Duration = .seconds(20), maximumResponseBytes: Int = ProviderHTTPClient.maximumResponseBytes,
+        idleLimit: Duration = .seconds(4)
     ) {
+        self.idleLimit = TimeAmount(idleLimit)
         self.target = target
         self.eventLoop = eventLoop
         self.connectTimeout = TimeAmount(connectTimeout)
@@ -47,7 +54,7 @@ package final class KeepAliveHTTPConnection {
 
     /// POSTs `body` and reports the response or the failure, never throwing.
     package func post(contentType: String, body: [UInt8]) async -> HTTPExchangeResult {
-        let reused = open.map { $0.channel.isActive && $0.exchanges > 0 } ?? false
+        let reused = open.map { $0.channel.isActive && $0.exchanges > 0 && !isIdleTooLong($0) } ?? false
         let result = await exchange(contentType: contentType, body: body)
         if reused, case .failed(let failure) = result, !failure.requestWasWritten {
             // The provider closed the idle connection before this request reached it: nothing was sent, so one more
@@ -87,13 +94,20 @@ package final class KeepAliveHTTPConnection {
             eventLoop.execute { handler.value.start(head: request, body: buffer, timeout: timeout, promise: promise) }
         }
         // The handler always succeeds the promise.
-        return (try? await promise.futureResult.get())
+        let result =
+            (try? await promise.futureResult.get())
             ?? .failed(HTTPExchangeFailure(reason: "the exchange was dropped", requestWasWritten: true))
+        open?.lastUsed = .now()
+        return result
+    }
+
+    private func isIdleTooLong(_ open: Open) -> Bool {
+        NIODeadline.now() - open.lastUsed > idleLimit
     }
 
     /// The open connection, or a new one.
     private func connected() async throws -> Open {
-        if let open, open.channel.isActive { return open }
+        if let open, open.channel.isActive, !isIdleTooLong(open) { return open }
         await close()
         let maximumResponseBytes = self.maximumResponseBytes
         let made = try await ClientBootstrap(group: eventLoop)

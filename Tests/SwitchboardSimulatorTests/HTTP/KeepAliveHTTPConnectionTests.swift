@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import NIOCore
 import NIOPosix
 import Testing
@@ -119,9 +120,20 @@ import Testing
     }
 
     @Test func aRefusedConnectionIsReportedNotWritten() async throws {
-        let server = ScriptedHTTPServer([])
-        let port = try await server.start()
-        await server.stop()
+        // A port bound but not listening refuses connections, and stays ours (a parallel test cannot take it).
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { Glibc.close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0
+            }
+        }
+        try #require(bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
         let connection = KeepAliveHTTPConnection(
             target: try #require(HTTPTarget(url: "http://127.0.0.1:\(port)/x")),
             eventLoop: MultiThreadedEventLoopGroup.singleton.next())

@@ -98,12 +98,14 @@ import Testing
     }
 
     @Test func noAnswerTimesOutAfterTheWrite() async throws {
-        try await Self.with([.silent], responseTimeout: .milliseconds(300)) { server, connection in
+        // Ended by the timeout (not by the connection, which stays open), and not before it: a loaded machine can
+        // make it late, so no upper bound is asserted beyond the test's own end.
+        try await Self.with([.silent], responseTimeout: .seconds(1)) { server, connection in
             let started = ContinuousClock.now
             let failure = try Self.failure(await connection.post(contentType: "text/plain", body: Self.body))
             #expect(failure.requestWasWritten)
             #expect(failure.reason.contains("timed out"))
-            #expect(ContinuousClock.now - started < .seconds(3))
+            #expect(ContinuousClock.now - started >= .seconds(1))
             #expect(server.requests == 1)
         }
     }

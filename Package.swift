@@ -32,6 +32,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -85,7 +86,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SwitchboardSimulatorTests",
-            dependencies: ["SwitchboardEngine", "SwitchboardSimulator"]
+            dependencies: [
+                "SwitchboardEngine", "SwitchboardSimulator", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .testTarget(name: "SwitchboardConsoleTests", dependencies: ["SwitchboardConsole"]),
         .testTarget(

@@ -12,9 +12,14 @@ final class SimulatorFixture: Sendable {
     let simulator: ProviderSimulator
     let httpClient: HTTPClient
     let baseURL: String
+    let readTimeout: Duration
     let sleeps = Mutex<[Duration]>([])
 
-    private init(clock: ManualWallClock, simulator: ProviderSimulator, httpClient: HTTPClient, baseURL: String) {
+    private init(
+        clock: ManualWallClock, simulator: ProviderSimulator, httpClient: HTTPClient, baseURL: String,
+        readTimeout: Duration
+    ) {
+        self.readTimeout = readTimeout
         self.clock = clock
         self.simulator = simulator
         self.httpClient = httpClient
@@ -31,7 +36,8 @@ final class SimulatorFixture: Sendable {
         let simulator = ProviderSimulator(settings: settings, clock: clock)
         let baseURL = try await simulator.start()
         let httpClient = ProviderHTTPClient.makeClient(connectTimeout: .seconds(3), readTimeout: readTimeout)
-        return SimulatorFixture(clock: clock, simulator: simulator, httpClient: httpClient, baseURL: baseURL)
+        return SimulatorFixture(
+            clock: clock, simulator: simulator, httpClient: httpClient, baseURL: baseURL, readTimeout: readTimeout)
     }
 
     /// Runs `body` with a started fixture and always shuts it down.
@@ -70,7 +76,9 @@ final class SimulatorFixture: Sendable {
     func taggetClient(token: String = "sim-token") -> TaggetSendClient {
         TaggetSendClient(
             account: TaggetAccount(baseURL: baseURL, id: 1001, token: Secret(token)),
-            http: ProviderHTTPClient(client: httpClient, requestTimeout: .seconds(5)), clock: clock,
+            http: ProviderHTTPClient(
+                client: httpClient, requestTimeout: .seconds(5), connectTimeout: .seconds(3), readTimeout: readTimeout),
+            clock: clock,
             backoff: .immediate, sleep: recordingSleeper)
     }
 

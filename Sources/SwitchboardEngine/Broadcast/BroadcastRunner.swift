@@ -1,4 +1,6 @@
 import Foundation
+import NIOCore
+import NIOPosix
 import Synchronization
 
 /// Runs a stored campaign (CONTRACTS.md §4): `concurrency` senders share one ``TokenBucket``; each takes a slot,
@@ -6,6 +8,9 @@ import Synchronization
 /// commit. Transient failures go back to the queue with a backoff, so a slow or failing recipient never holds up
 /// the others; a `429` or `Retry-After` pauses every sender. An answer that may have been acted on (timeout after
 /// the request was written) is `unknown`, never retried here. Pause, resume and cancel take effect between sends.
+///
+/// The senders run on one SwiftNIO event loop (their preferred task executor), each with its own keep-alive
+/// connection on that loop (``TaggetSendLine``), so a POST and its answer cost no thread hop.
 package final class BroadcastRunner: Sendable {
     package let campaignID: String
     private let store: any Store
@@ -20,6 +25,7 @@ package final class BroadcastRunner: Sendable {
     /// Told the moment each request leaves (for measuring the pace without the network's jitter).
     private let onDeparture: (@Sendable (Date) -> Void)?
     private let control = Mutex(Control())
+    private let eventLoop: any EventLoop
 
     private struct Control {
         var paused = false
@@ -33,8 +39,10 @@ package final class BroadcastRunner: Sendable {
     package init(
         campaignID: String, store: any Store, client: TaggetSendClient, rate: BroadcastRate, concurrency: Int,
         clock: any WallClock = SystemWallClock(), sleep: @escaping Sleeper = taskSleeper, maximumAttempts: Int = 5,
-        lease: Duration = .seconds(30), onDeparture: (@Sendable (Date) -> Void)? = nil
+        lease: Duration = .seconds(30), onDeparture: (@Sendable (Date) -> Void)? = nil,
+        eventLoop: (any EventLoop)? = nil
     ) {
+        self.eventLoop = eventLoop ?? MultiThreadedEventLoopGroup.singleton.next()
         self.onDeparture = onDeparture
         self.campaignID = campaignID
         self.store = store
@@ -84,7 +92,8 @@ package final class BroadcastRunner: Sendable {
         }
         let initial = try await store.campaignTally(id: campaignID)
         control.withLock { $0.tally = initial }
-        let stepper = CampaignStepper(store: store, campaignID: campaignID, token: token, clock: clock, lease: lease)
+        let stepper = CampaignStepper(
+            store: store, campaignID: campaignID, token: token, clock: clock, lease: lease, eventLoop: eventLoop)
 
         let reporter = Task {
             while !Task.isCancelled {
@@ -95,9 +104,19 @@ package final class BroadcastRunner: Sendable {
         defer { reporter.cancel() }
         let end: BroadcastRunEnd
         do {
+            let executor = EventLoopTaskExecutor(eventLoop)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<concurrency {
-                    group.addTask { try await self.sender(stepper, from: campaign.sender) }
+                    group.addTask(executorPreference: executor) {
+                        let line = TaggetSendLine(client: self.client, eventLoop: self.eventLoop)
+                        do {
+                            try await self.sender(stepper, line: line, from: campaign.sender)
+                        } catch {
+                            await line.close()
+                            throw error
+                        }
+                        await line.close()
+                    }
                 }
                 try await group.waitForAll()
             }
@@ -134,7 +153,7 @@ package final class BroadcastRunner: Sendable {
     }
 
     /// One sender: slot, claim, POST, outcome, until nothing is left (or cancelled).
-    private func sender(_ stepper: CampaignStepper, from senderName: String) async throws {
+    private func sender(_ stepper: CampaignStepper, line: TaggetSendLine, from senderName: String) async throws {
         var outcome: RecipientOutcome?
         while true {
             let (paused, cancelled) = control.withLock { ($0.paused, $0.cancelled) }
@@ -164,7 +183,7 @@ package final class BroadcastRunner: Sendable {
                 case .body(let body):
                     while let wait = bucket.departure() { try await sleep(wait) }
                     onDeparture?(clock.now())
-                    outcome = await send(recipient, body: body)
+                    outcome = await send(recipient, body: body, through: line)
                 }
             case .exhausted:
                 return
@@ -205,8 +224,10 @@ package final class BroadcastRunner: Sendable {
     }
 
     /// One POST for one recipient, and what it means for the recipient.
-    private func send(_ recipient: CampaignRecipient, body: [UInt8]) async -> RecipientOutcome {
-        let (verdict, outcome, attempt) = await client.attemptOnce(body: body, number: recipient.attempts)
+    private func send(_ recipient: CampaignRecipient, body: [UInt8], through line: TaggetSendLine) async
+        -> RecipientOutcome
+    {
+        let (verdict, outcome, attempt) = await line.attemptOnce(body: body, number: recipient.attempts)
         func ended(_ state: RecipientState, _ detail: String, retryAt: Date? = nil) -> RecipientOutcome {
             finish(
                 recipient,

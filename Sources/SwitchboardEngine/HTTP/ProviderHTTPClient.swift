@@ -12,11 +12,22 @@ package struct ProviderHTTPClient: Sendable {
 
     private let client: HTTPClient
     private let requestTimeout: Duration
+    /// The timeouts `client` was made with (AsyncHTTPClient does not tell), for connections made beside it
+    /// (``TaggetSendLine``).
+    package let connectTimeout: Duration
+    /// How long an answer may take once the request is written: the read timeout, within `requestTimeout`.
+    package let responseTimeout: Duration
 
-    /// Wraps `client`; every exchange is abandoned after `requestTimeout` as a whole.
-    package init(client: HTTPClient, requestTimeout: Duration = .seconds(30)) {
+    /// Wraps `client`; every exchange is abandoned after `requestTimeout` as a whole. `connectTimeout` and
+    /// `readTimeout` are those `client` was made with (``makeClient(connectTimeout:readTimeout:)``).
+    package init(
+        client: HTTPClient, requestTimeout: Duration = .seconds(30), connectTimeout: Duration = .seconds(5),
+        readTimeout: Duration = .seconds(20)
+    ) {
         self.client = client
         self.requestTimeout = requestTimeout
+        self.connectTimeout = connectTimeout
+        responseTimeout = min(requestTimeout, readTimeout)
     }
 
     /// Makes the shared HTTP client the engine uses: no redirects, bounded connect and read timeouts.

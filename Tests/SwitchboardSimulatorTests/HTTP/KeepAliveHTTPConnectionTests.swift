@@ -1,0 +1,209 @@
+import Foundation
+import Glibc
+import NIOCore
+import NIOPosix
+import Testing
+
+@testable import SwitchboardEngine
+@testable import SwitchboardSimulator
+
+/// The broadcast's own HTTP/1.1 client, against the simulator and against a scripted server for the edge cases.
+@Suite struct KeepAliveHTTPConnectionTests {
+    private static let body = Array(#"{"hello":"world"}"#.utf8)
+
+    @Test func manySendsToTheSimulatorShareOneConnection() async throws {
+        try await SimulatorFixture.with { fixture in
+            let account = TaggetAccount(baseURL: fixture.baseURL, id: 1001, token: Secret("sim-token"))
+            let target = try #require(HTTPTarget(url: account.sendURL))
+            let connection = KeepAliveHTTPConnection(
+                target: target, eventLoop: MultiThreadedEventLoopGroup.singleton.next())
+            for index in 0..<20 {
+                let body = TaggetSendRequest.wireBody(
+                    to: "+1555100\(1000 + index)", body: "Hello", sender: "Shop", account: account)
+                let result = await connection.post(contentType: "application/json", body: body)
+                guard case .response(let response) = result else {
+                    Issue.record("send \(index): \(result)")
+                    return
+                }
+                #expect(response.status == 200)
+                #expect(TaggetResponse.parse(response.body)?.status == 200)
+            }
+            await connection.close()
+            #expect(connection.connections == 1)
+            #expect(fixture.simulator.tagget.deliveries.count == 20)
+        }
+    }
+
+    @Test func connectionCloseFromTheServerMeansANewConnectionNextTime() async throws {
+        let close = "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok"
+        try await Self.with([.respond(close), .ok]) { server, connection in
+            let answer1 = try Self.response(await connection.post(contentType: "text/plain", body: Self.body))
+            #expect(answer1.bodyText == "ok")
+            let answer2 = try Self.response(await connection.post(contentType: "text/plain", body: Self.body))
+            #expect(answer2.status == 200)
+            #expect(connection.connections == 2)
+            #expect(server.requests == 2)
+        }
+    }
+
+    @Test func aChunkedAnswerIsReadWholeAndTheConnectionKept() async throws {
+        let chunked = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"
+        try await Self.with([.respond(chunked), .ok]) { _, connection in
+            let first = try Self.response(await connection.post(contentType: "text/plain", body: Self.body))
+            #expect(first.bodyText == "hello world")
+            let answer3 = try Self.response(await connection.post(contentType: "text/plain", body: Self.body))
+            #expect(answer3.status == 200)
+            #expect(connection.connections == 1)
+        }
+    }
+
+    @Test func anIdleConnectionTheServerClosedIsReplacedWithoutLosingTheRequest() async throws {
+        let ok = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
+        try await Self.with([.respondThenCloseIdle(ok, idle: .milliseconds(20)), .ok]) { server, connection in
+            _ = try Self.response(await connection.post(contentType: "text/plain", body: Self.body))
+            try await Task.sleep(for: .milliseconds(200))
+            let answer4 = try Self.response(await connection.post(contentType: "text/plain", body: Self.body))
+            #expect(answer4.status == 200)
+            #expect(connection.connections == 2)
+            #expect(server.requests == 2)
+        }
+    }
+
+    @Test func aConnectionIdlePastTheLimitIsReplacedEvenBeforeItsCloseIsSeen() async throws {
+        // The client's loop is kept busy while the server closes the idle connection, so the connection still
+        // looks open; it has been idle too long, so the request goes on a fresh one and the server gets it.
+        let loop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let ok = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
+        try await Self.with(
+            [.respondThenCloseIdle(ok, idle: .milliseconds(20)), .ok], loop: loop.next(), idleLimit: .milliseconds(10)
+        ) { server, connection in
+            _ = try Self.response(await connection.post(contentType: "text/plain", body: Self.body))
+            loop.next().execute { Thread.sleep(forTimeInterval: 0.3) }
+            try await Task.sleep(for: .milliseconds(100))
+            let answer = try Self.response(await connection.post(contentType: "text/plain", body: Self.body))
+            #expect(answer.status == 200)
+            #expect(connection.connections == 2)
+            #expect(server.requests == 2)
+        }
+        try await loop.shutdownGracefully()
+    }
+
+    @Test func aConnectionLostAfterTheWriteIsReportedWrittenAndNotRetried() async throws {
+        try await Self.with([.closeWithoutAnswer]) { server, connection in
+            let failure = try Self.failure(await connection.post(contentType: "text/plain", body: Self.body))
+            #expect(failure.requestWasWritten)
+            #expect(server.requests == 1)
+            #expect(connection.connections == 1)
+        }
+    }
+
+    @Test func noAnswerTimesOutAfterTheWrite() async throws {
+        // Ended by the timeout (not by the connection, which stays open), and not before it: a loaded machine can
+        // make it late, so no upper bound is asserted beyond the test's own end.
+        try await Self.with([.silent], responseTimeout: .seconds(1)) { server, connection in
+            let started = ContinuousClock.now
+            let failure = try Self.failure(await connection.post(contentType: "text/plain", body: Self.body))
+            #expect(failure.requestWasWritten)
+            #expect(failure.reason.contains("timed out"))
+            #expect(ContinuousClock.now - started >= .seconds(1))
+            #expect(server.requests == 1)
+        }
+    }
+
+    @Test func aLargeAnswerIsCutAtTheCapAndTheConnectionDropped() async throws {
+        let big = "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n" + String(repeating: "x", count: 1000)
+        try await Self.with([.respond(big), .ok], maximumResponseBytes: 100) { _, connection in
+            let answer6 = try Self.response(await connection.post(contentType: "text/plain", body: Self.body))
+            #expect(answer6.body.count == 100)
+            let answer7 = try Self.response(await connection.post(contentType: "text/plain", body: Self.body))
+            #expect(answer7.status == 200)
+            #expect(connection.connections == 2)
+        }
+    }
+
+    @Test func aRefusedConnectionIsReportedNotWritten() async throws {
+        // A port bound but not listening refuses connections, and stays ours (a parallel test cannot take it).
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { Glibc.close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0
+            }
+        }
+        try #require(bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let connection = KeepAliveHTTPConnection(
+            target: try #require(HTTPTarget(url: "http://127.0.0.1:\(port)/x")),
+            eventLoop: MultiThreadedEventLoopGroup.singleton.next())
+        let failure = try Self.failure(await connection.post(contentType: "text/plain", body: Self.body))
+        #expect(!failure.requestWasWritten)
+    }
+
+    // MARK: - Helpers
+
+    private static func with(
+        _ script: [ScriptedReply], loop: (any EventLoop)? = nil, responseTimeout: Duration = .seconds(5),
+        maximumResponseBytes: Int = 1024, idleLimit: Duration = .seconds(4),
+        _ body: (ScriptedHTTPServer, KeepAliveHTTPConnection) async throws -> Void
+    ) async throws {
+        let server = ScriptedHTTPServer(script)
+        let port = try await server.start()
+        let connection = KeepAliveHTTPConnection(
+            target: try #require(HTTPTarget(url: "http://127.0.0.1:\(port)/engage/send_sms")),
+            eventLoop: loop ?? MultiThreadedEventLoopGroup.singleton.next(), responseTimeout: responseTimeout,
+            maximumResponseBytes: maximumResponseBytes, idleLimit: idleLimit)
+        do {
+            try await body(server, connection)
+        } catch {
+            await connection.close()
+            await server.stop()
+            throw error
+        }
+        await connection.close()
+        await server.stop()
+    }
+
+    private struct Unexpected: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    private static func response(_ result: HTTPExchangeResult) throws -> HTTPExchangeResponse {
+        guard case .response(let response) = result else { throw Unexpected(description: "\(result)") }
+        return response
+    }
+
+    private static func failure(_ result: HTTPExchangeResult) throws -> HTTPExchangeFailure {
+        guard case .failed(let failure) = result else { throw Unexpected(description: "\(result)") }
+        return failure
+    }
+}
+
+/// Splitting a plain-HTTP URL for a raw connection.
+@Suite struct HTTPTargetTests {
+    @Test func splitsHostPortAndPath() throws {
+        let target = try #require(HTTPTarget(url: "http://127.0.0.1:8080/engage/send_sms"))
+        #expect(target.host == "127.0.0.1")
+        #expect(target.port == 8080)
+        #expect(target.path == "/engage/send_sms")
+        #expect(target.hostHeader == "127.0.0.1:8080")
+        let plain = try #require(HTTPTarget(url: "HTTP://relay.example?x=1"))
+        #expect(plain.port == 80)
+        #expect(plain.path == "/?x=1")
+        #expect(plain.hostHeader == "relay.example")
+        let six = try #require(HTTPTarget(url: "http://[::1]:9000/a"))
+        #expect(six.host == "::1")
+        #expect(six.hostHeader == "[::1]:9000")
+    }
+
+    @Test func takesOnlyPlainHTTP() {
+        #expect(HTTPTarget(url: "https://api.tagget.io/engage/send_sms") == nil)
+        #expect(HTTPTarget(url: "http://user@host/x") == nil)
+        #expect(HTTPTarget(url: "http://host:0/x") == nil)
+        #expect(HTTPTarget(url: "http://host:99999/x") == nil)
+        #expect(HTTPTarget(url: "http:///x") == nil)
+    }
+}

@@ -8,6 +8,7 @@ import Testing
         let session = try TmuxSession(
             command: "env XDG_STATE_HOME=/tmp/switchboard-tmux-state \(binary) demo --per-minute 0.1; "
                 + "echo EXIT-STATUS=$?; sleep 60")
+        defer { session.kill() }
         #expect(try await session.waitFor("receiving 127.0.0.1"), "\(session.capture())")
         #expect(try await session.waitFor("demo-111"), "the seeded inbox is listed")
         let screen = session.capture()
@@ -57,6 +58,7 @@ import Testing
         let session = try TmuxSession(
             command: "env XDG_STATE_HOME=/tmp/switchboard-tmux-state \(binary) demo --per-minute 0.1; "
                 + "echo EXIT-STATUS=$?; sleep 60")
+        defer { session.kill() }
         #expect(try await session.waitFor("receiving 127.0.0.1"), "\(session.capture())")
         try session.keys("b")
         #expect(try await session.waitFor("compose › dry run › sending › results"), "\(session.capture())")

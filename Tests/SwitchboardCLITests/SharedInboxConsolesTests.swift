@@ -53,6 +53,10 @@ struct SharedInboxConsolesTests {
         }
         let alice = try console("alice")
         let bob = try console("bob")
+        defer {
+            alice.kill()
+            bob.kill()
+        }
         for session in [alice, bob] {
             #expect(try await session.waitFor("shared-2"), "\(session.capture())")
         }

@@ -8,7 +8,18 @@ final class TmuxSession {
         try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", command])
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    deinit { kill() }
+
+    /// Ends what runs in the window and the tmux server (tests call it on the way out, not counting on `deinit`).
+    /// `kill-server` alone leaves the window's processes running here, and the server with them.
+    func kill() {
+        let panes = (try? tmux(["list-panes", "-a", "-F", "#{pane_pid}"], capture: true)) ?? ""
+        for pid in panes.split(separator: "\n").compactMap({ pid_t($0) }) where pid > 1 {
+            // The pane's shell leads its own process group: the command and whatever it started go with it.
+            Glibc.kill(-pid, SIGKILL)
+        }
+        _ = try? tmux(["kill-server"])
+    }
 
     /// Runs tmux with posix_spawn and waitpid: Foundation's `Process` can wait forever here, because the tmux
     /// server that `new-session` starts stays behind as a daemon.

@@ -51,7 +51,8 @@ final class ComposingMarker: Sendable {
                 if let current { await write(current) }
             }
         }
-        if current != nil { await write(nil) }
+        // On the way out, a store that does not answer does not hold the console up: the mark lapses by itself.
+        if current != nil { _ = try? await StoreDeadline.run(within: .seconds(2)) { await self.write(nil) } }
     }
 
     /// Ends ``run()`` once the requests made so far are carried out.

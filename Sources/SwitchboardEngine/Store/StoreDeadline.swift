@@ -7,11 +7,11 @@ import Synchronization
 /// but not awaited: a statement already sent to the server may still finish, and commit, after the caller was told
 /// it failed. Callers whose writes are idempotent (a callback, keyed by its transaction id) can live with that;
 /// the caller never waits longer than `limit` for an answer that may never come.
-enum StoreDeadline {
+package enum StoreDeadline {
     /// The operation did not finish within the limit.
-    struct Expired: Error {}
+    package struct Expired: Error {}
 
-    static func run<T: Sendable>(
+    package static func run<T: Sendable>(
         within limit: Duration, _ operation: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         let race = Race<T>()

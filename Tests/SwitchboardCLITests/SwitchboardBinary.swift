@@ -44,11 +44,13 @@ enum SwitchboardBinary {
     }
 
     /// Starts the binary in the background; the caller stops it.
-    static func start(_ arguments: [String], output: URL) throws -> Process {
+    static func start(_ arguments: [String], output: URL, environment extra: [String: String] = [:]) throws
+        -> Process
+    {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
-        process.environment = environment([:])
+        process.environment = environment(extra)
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)
         process.standardOutput = handle

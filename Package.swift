@@ -94,7 +94,11 @@ let package = Package(
         .testTarget(name: "SwitchboardConsoleTests", dependencies: ["SwitchboardConsole"]),
         .testTarget(
             name: "SwitchboardCLITests",
-            dependencies: ["switchboard", "SwitchboardSimulator", "SwitchboardEngine", "SwitchboardTestSupport"]
+            dependencies: [
+                "switchboard", "SwitchboardSimulator", "SwitchboardEngine", "SwitchboardConsole",
+                "SwitchboardTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

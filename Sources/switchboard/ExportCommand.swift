@@ -54,13 +54,8 @@ struct ExportCommand: AsyncParsableCommand {
                     return .object(object)
                 }
             case .csv:
-                // Verbatim into a file or pipe; made safe when stdout is a terminal.
-                let sanitize = isatty(STDOUT_FILENO) == 1
                 Terminal.output(CSV.header)
-                for row in rows {
-                    let line = CSV.line(row, now: now, window: engine.window)
-                    Terminal.output(sanitize ? TextSanitizer.lineSafe(line) : line)
-                }
+                for row in rows { Terminal.output(CSV.line(row, now: now, window: engine.window)) }
             }
             Terminal.note("\(rows.count) transaction(s) exported")
         } catch {
@@ -72,7 +67,9 @@ struct ExportCommand: AsyncParsableCommand {
     }
 }
 
-/// RFC 4180 CSV of transactions.
+/// RFC 4180 CSV of transactions, made for people and spreadsheets: every field is shown as the console shows it
+/// (controls as visible symbols, so one record is one line and nothing in it can steer a terminal; bidi and other
+/// invisible format characters removed), and no cell starts like a formula. JSON lines keep the exact text.
 enum CSV {
     static let header =
         "id,tagg,tagg_known,received_at,deadline,status,message,encoding,reply,replied_at,operator,attempts,"
@@ -89,12 +86,13 @@ enum CSV {
         ].map(field).joined(separator: ",")
     }
 
-    /// Quotes a field when it holds a comma, quote or line break; a leading =, +, - or @ is prefixed with '
-    /// so a spreadsheet does not run it as a formula.
+    /// The field made line-safe (``TextSanitizer/lineSafe(_:)``: TAB, CR and LF too), prefixed with `'` when it
+    /// starts with `=`, `+`, `-` or `@` (looked at as a code point, so a combining mark on it does not hide it) so a
+    /// spreadsheet does not run it as a formula, and quoted when it holds a comma or a quote.
     static func field(_ value: String) -> String {
-        var value = value
-        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        var value = TextSanitizer.lineSafe(value)
+        if let first = value.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) { value = "'" + value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
@@ -106,7 +104,6 @@ extension ExportCommand {
             Terminal.error("no campaign \(id) in the store")
             throw ExitStatus.badUsage
         }
-        let sanitize = isatty(STDOUT_FILENO) == 1
         if format == .csv { Terminal.output(CampaignJSON.csvHeader) }
         var after = -1
         var count = 0
@@ -116,10 +113,7 @@ extension ExportCommand {
             switch format {
             case .jsonl: Terminal.jsonStream(page, asArray: false, CampaignJSON.recipient)
             case .csv:
-                for recipient in page {
-                    let line = CampaignJSON.csvLine(recipient)
-                    Terminal.output(sanitize ? TextSanitizer.lineSafe(line) : line)
-                }
+                for recipient in page { Terminal.output(CampaignJSON.csvLine(recipient)) }
             }
             count += page.count
             after = last.position

@@ -54,7 +54,8 @@ struct PendingCommand: AsyncParsableCommand {
         await engine.shutdown()
     }
 
-    /// The table; the status says who is sending, or writing a reply in a console, as the console shows it.
+    /// The table; the status says who is sending, or writing a reply in a console, as the console shows it. Columns
+    /// are measured in terminal columns, so a wide tagg or text keeps the others in place.
     private func printTable(
         _ rows: [InboxTransaction], composing: [String: [ComposingMark]], now: Date, window: ReplyWindow
     ) {
@@ -62,18 +63,18 @@ struct PendingCommand: AsyncParsableCommand {
             Terminal.output("no texts waiting for a reply")
             return
         }
+        TerminalLocale.activate()  // widths come from wcwidth, which needs a UTF-8 locale
         Terminal.output("LEFT    STATUS           TAGG        ID                    MESSAGE")
         for row in rows {
             let left = ConsoleFormat.countdown(window.timeLeft(receivedAt: row.receivedAt, now: now))
-            let message = TextSanitizer.lineSafe(row.message)
             Terminal.output(
                 left.padded(8)
                     + ConsoleFormat.statusColumn(
                         row, status: row.status(now: now, window: window), composers: composing[row.id] ?? [],
                         width: 16
                     ).0.padded(17)
-                    + TextSanitizer.lineSafe(row.tagg).padded(12) + TextSanitizer.lineSafe(row.id).padded(22)
-                    + String(message.prefix(60)) + (message.count > 60 ? "…" : ""))
+                    + TextLayout.padLineSafe(row.tagg, to: 11) + " " + TextLayout.padLineSafe(row.id, to: 21) + " "
+                    + TextLayout.padLineSafe(row.message, to: 61).trimmingSuffix(" "))
         }
         Terminal.note("\(rows.count) open")
     }
@@ -90,9 +91,15 @@ func makeEngine(_ configuration: SwitchboardConfiguration) async throws -> Engin
 }
 
 extension String {
-    /// Left-aligned in `width` columns (cut if longer, with a space kept after it).
+    /// Left-aligned in `width` terminal columns, cut with `…` if longer, with a space kept after it.
     func padded(_ width: Int) -> String {
-        let cut = count >= width ? String(prefix(width - 1)) : self
-        return cut + String(repeating: " ", count: width - cut.count)
+        TextLayout.pad(self, to: width - 1) + " "
+    }
+
+    /// Without the trailing run of `character`.
+    func trimmingSuffix(_ character: Character) -> String {
+        var text = Substring(self)
+        while text.last == character { text = text.dropLast() }
+        return String(text)
     }
 }

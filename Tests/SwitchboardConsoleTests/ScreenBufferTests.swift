@@ -21,6 +21,22 @@ import Testing
         #expect(emoji[5, 0].text == "e\u{301}" || emoji[5, 0].text == "é")
     }
 
+    /// Hostile graphemes: a variation selector never reaches a cell (a terminal would draw "❤️" two columns wide
+    /// where ncurses counts one), and a cell keeps as many combining marks as ncurses can hold.
+    @Test func aCellHoldsNoVariationSelectorAndAtMostFourMarks() {
+        TerminalLocale.activate()
+        var screen = ScreenBuffer(width: 12, height: 1)
+        let used = screen.write(
+            "❤\u{FE0F}#\u{FE0F}\u{20E3}☹\u{FE0E}x" + String(repeating: "\u{301}", count: 500) + "|", x: 0, y: 0,
+            role: .normal)
+        #expect(used == 5)
+        #expect(screen[0, 0].text == "❤")
+        #expect(screen[1, 0].text == "#\u{20E3}", "the keycap's enclosing mark stays, its selector goes")
+        #expect(screen[2, 0].text == "☹")
+        #expect(screen[3, 0].text == "x" + String(repeating: "\u{301}", count: 4))
+        #expect(screen[4, 0].text == "|")
+    }
+
     @Test func theDiffHasOnlyChangedCells() {
         var first = ScreenBuffer(width: 10, height: 2)
         first.write("hello", x: 0, y: 0, role: .normal)

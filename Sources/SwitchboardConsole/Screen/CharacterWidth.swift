@@ -27,21 +27,29 @@ package enum CharacterWidth {
     /// Whether every character of `text` is printable ASCII: the common case, measured without grapheme breaking.
     static func isPrintableASCII(_ text: String) -> Bool { text.utf8.allSatisfy(isPrintableASCII) }
 
-    /// What a cell holds for the grapheme: its first code point and the zero-width ones after it.
+    /// What a cell holds for the grapheme: its first code point and at most ``maximumCombiningMarks`` of the
+    /// zero-width combining marks after it (a 500-mark Zalgo cell draws like a 4-mark one).
     package static func drawable(_ character: Character) -> String {
         var scalars = character.unicodeScalars.makeIterator()
         guard let first = scalars.next() else { return "" }
         var rest = scalars
         if rest.next() == nil { return String(character) }
         var out = String.UnicodeScalarView([first])
-        while let next = scalars.next() {
-            // Only combining marks ride along: a joiner or an emoji variation selector would make the terminal draw
-            // wider than ncurses counts.
+        var marks = 0
+        while let next = scalars.next(), marks < maximumCombiningMarks {
+            // Only combining marks ride along: a joiner or an emoji variation selector (a nonspacing mark too) would
+            // make the terminal draw wider than ncurses counts.
             let category = next.properties.generalCategory
-            if (category == .nonspacingMark || category == .enclosingMark) && sb_wcwidth(next.value) == 0 {
+            if (category == .nonspacingMark || category == .enclosingMark) && !next.properties.isVariationSelector
+                && sb_wcwidth(next.value) == 0
+            {
                 out.append(next)
+                marks += 1
             }
         }
         return String(out)
     }
+
+    /// The combining marks a cell keeps: ncurses holds 5 code points a cell (`CCHARW_MAX`), the base and 4 marks.
+    package static let maximumCombiningMarks = 4
 }

@@ -3,7 +3,9 @@ import Logging
 import Synchronization
 
 /// A swift-log handler that appends lines to a file: the console owns the terminal, so nothing may log there.
-/// Messages are written as given; callers never log secrets (they are `Secret`s, which print masked).
+/// Every entry is one line: the message and metadata are escaped (``LogText``), so nothing they quote can break
+/// the line or steer the terminal the log is read on. Callers never log secrets (they are `Secret`s, which print
+/// masked).
 package struct FileLogHandler: LogHandler {
     package var metadata: Logger.Metadata = [:]
     package var logLevel: Logger.Level = .info
@@ -24,7 +26,9 @@ package struct FileLogHandler: LogHandler {
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         let details =
             merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }.joined(separator: " ")
-        let line = "\(Date().formatted(.iso8601)) \(event.level) \(label): \(event.message)\(details)\n"
+        let line =
+            "\(Date().formatted(.iso8601)) \(event.level) \(LogText.escaped(label)): "
+            + LogText.escaped("\(event.message)\(details)") + "\n"
         sink.append(line)
     }
 

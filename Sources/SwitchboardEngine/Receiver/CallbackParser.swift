@@ -92,6 +92,14 @@ package struct CallbackParser: Sendable {
         return .success(fields)
     }
 
+    /// `text` with every NUL as `␀` (U+2400, the symbol the console shows for it): SQLite's text binding ends a
+    /// string at its first NUL and PostgreSQL's text type refuses one, so a NUL would cut the text short or keep it
+    /// out of the store for good. The raw body keeps the byte.
+    static func storable(_ text: String) -> String {
+        guard text.utf8.contains(0) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\u{0}" ? "\u{2400}" : $0 }))
+    }
+
     /// A pseudo-field noting that the body was repaired from Windows-1252 before parsing.
     private static let repairedMarker = "\u{0}repaired-windows-1252"
 
@@ -110,7 +118,7 @@ package struct CallbackParser: Sendable {
                 .badRequest("transaction_id: must be 1 to 64 printable ASCII characters with no spaces"))
         }
         guard let taggBytes = field("tagg") else { return .failure(.badRequest("tagg: missing")) }
-        let tagg = Windows1252.decodeText(taggBytes).text
+        let tagg = Self.storable(Windows1252.decodeText(taggBytes).text)
         guard (1...32).contains(tagg.count) else {
             return .failure(.badRequest("tagg: must be 1 to 32 characters"))
         }
@@ -118,6 +126,7 @@ package struct CallbackParser: Sendable {
             return .failure(.badRequest("message: missing (it may be empty, but must be present)"))
         }
         var (message, encoding) = Windows1252.decodeText(messageBytes)
+        message = Self.storable(message)
         if fields.contains(where: { $0.name == Self.repairedMarker }) { encoding = .windows1252 }
         let known = taggs.contains { $0.caseInsensitiveCompare(tagg) == .orderedSame }
         return .success(

@@ -74,6 +74,26 @@ struct ParserCase: Sendable, CustomTestStringConvertible {
         .form("bad escape", "transaction_id=1&tagg=HELP&message=%G0", .refused(status: 400, naming: "percent")),
         .form("cut escape", "transaction_id=1&tagg=HELP&message=%", .refused(status: 400, naming: "percent")),
         .form("empty body", "", .refused(status: 400, naming: "transaction_id")),
+        // Hostile text: stored as it came (the console shows it inert), but NUL, which neither store can hold.
+        .form(
+            "escapes and controls kept", "transaction_id=h&tagg=%1B%5B2JT&message=%1B%5B2J%1B%5D52%3Bc%3BAA%07%0Dx",
+            ok("h", "\u{1B}[2J\u{1B}]52;c;AA\u{7}\rx", tagg: "\u{1B}[2JT", known: false)),
+        .form(
+            "NUL stored as the symbol for null", "transaction_id=n&tagg=H%00&message=nul%00in%00the%00middle",
+            ok("n", "nul\u{2400}in\u{2400}the\u{2400}middle", tagg: "H\u{2400}", known: false)),
+        .json(
+            "NUL from JSON too", #"{"transaction_id":"j","tagg":"HELP","message":"a\u0000b"}"#, ok("j", "a\u{2400}b")),
+        .form(
+            "id with ESC", "transaction_id=%1B%5B2J&tagg=HELP&message=m",
+            .refused(status: 400, naming: "transaction_id")),
+        .form(
+            "id with NUL", "transaction_id=a%00&tagg=HELP&message=m", .refused(status: 400, naming: "transaction_id")),
+        .form(
+            "id with C1", "transaction_id=a%C2%9B&tagg=HELP&message=m", .refused(status: 400, naming: "transaction_id")),
+        .form(
+            "one grapheme of 200 marks is a 1-character tagg",
+            "transaction_id=z&tagg=T\(String(repeating: "%CC%81", count: 200))&message=m",
+            ok("z", "m", tagg: "T" + String(repeating: "\u{301}", count: 200), known: false)),
     ]
 
     @Test(arguments: fieldRuleCases)

@@ -82,6 +82,7 @@ let package = Package(
             name: "SwitchboardEngineTests",
             dependencies: [
                 "SwitchboardEngine", "SwitchboardTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(

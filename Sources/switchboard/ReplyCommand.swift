@@ -92,6 +92,11 @@ enum ReplyReportText {
                 lines.append("The text stays open: run the same reply again (a duplicate is refused by Tagga with 19).")
             }
             return lines
+        case .storeFailed(let reason, let attempts) where attempts.isEmpty:
+            return [
+                "the store failed, nothing was sent: \(reason)",
+                "Fix the store (see the reason above), then send the reply again.",
+            ]
         case .storeFailed(let reason, let attempts):
             return attempts.map(attemptLine) + [
                 "the store failed: \(reason)",

@@ -9,7 +9,7 @@ import Synchronization
 /// The HTTP callback server of CONTRACTS.md §1: `POST /tagga` (or `/tagga/<secret>`), `GET /healthz`,
 /// `GET /metrics`. It answers `200 OK` only after the callback's group commit, and `503` when the store could not
 /// commit it (or did not answer in time: see ``PostgresStore/Timeouts``), so that Tagga sends it again. `/healthz`
-/// answers `200 OK` while the store answers, `503` with the reason while it does not.
+/// answers `200 OK` while the store answers and the last commit went through, `503` with the reason otherwise.
 package final class CallbackReceiver: Sendable {
     /// A callback body larger than this gets 413 and is not stored.
     package static let maximumBodyBytes = 64 * 1024
@@ -120,10 +120,16 @@ package final class CallbackReceiver: Sendable {
         case "/healthz":
             do {
                 try await store.checkAvailable()
-                return Self.text(.ok, "OK")
             } catch {
                 return Self.text(.serviceUnavailable, "\(error)")
             }
+            // A store that reads but cannot commit (a full disk) is not healthy either.
+            if let failure = writer.failure {
+                return Self.text(
+                    .serviceUnavailable,
+                    "the last commit failed, callbacks are answered 503 until one commits: \(failure)")
+            }
+            return Self.text(.ok, "OK")
         case "/metrics":
             if let rejection = networkGate(context.remoteAddress) { return refuse(rejection) }
             let statistics = try? await store.statistics(now: clock.now(), window: settings.window)

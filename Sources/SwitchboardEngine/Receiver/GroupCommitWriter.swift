@@ -3,7 +3,7 @@ import Synchronization
 /// The receiver's single writer: callbacks that arrive while a commit is running wait and go into the next one,
 /// so one fsync acknowledges many. Each caller resumes only after its own batch has committed, or failed: the store
 /// bounds each commit (``PostgresStore/Timeouts``), so a caller waits at most for the commit in progress and its
-/// own.
+/// own. A failed commit fails every callback of its batch, and the next batch is tried afresh.
 package final class GroupCommitWriter: Sendable {
     private typealias Waiter = (
         callback: InboundCallback, continuation: CheckedContinuation<CallbackInsertResult, any Error>
@@ -17,6 +17,7 @@ package final class GroupCommitWriter: Sendable {
     private let store: any Store
     private let maximumBatch: Int
     private let state = Mutex(State())
+    private let lastFailure = Mutex<String?>(nil)
     private let onCommit: @Sendable (_ size: Int, _ duration: Duration) -> Void
 
     /// `maximumBatch` 1 turns group commit off (one commit per callback), for comparison.
@@ -28,6 +29,9 @@ package final class GroupCommitWriter: Sendable {
         self.maximumBatch = max(1, maximumBatch)
         self.onCommit = onCommit
     }
+
+    /// Why the last commit failed, until a commit succeeds again (nil while the last one succeeded).
+    package var failure: String? { lastFailure.withLock { $0 } }
 
     /// Stores one callback; returns once it is durably committed (or throws if the commit failed).
     package func submit(_ callback: InboundCallback) async throws -> CallbackInsertResult {
@@ -59,9 +63,11 @@ package final class GroupCommitWriter: Sendable {
                     throw StoreError.unavailable(
                         "the store answered \(results.count) results for \(batch.count) callbacks")
                 }
+                lastFailure.withLock { $0 = nil }
                 onCommit(batch.count, clock.now - started)
                 for (waiter, result) in zip(batch, results) { waiter.continuation.resume(returning: result) }
             } catch {
+                lastFailure.withLock { $0 = "\(error)" }
                 for waiter in batch { waiter.continuation.resume(throwing: error) }
             }
         }

@@ -31,7 +31,7 @@ package final class SQLiteStore: Store {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError.unavailable("\(path): \(error)")
+            throw StoreError.unavailable("\(path): \(error)\(DiskSpace.fullDiskNote(forFileAt: path))")
         }
         watcher = SQLiteChangeWatcher(path: path, broadcaster: broadcaster)
     }

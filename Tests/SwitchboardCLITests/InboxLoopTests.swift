@@ -17,11 +17,8 @@ import Testing
         try SwitchboardBinary.writeConfig(storeSection, to: storeConfig)
 
         // 1. serve on a free port.
-        let serve = try SwitchboardBinary.start(
-            ["serve", "--config", storeConfig.path, "--listen", "127.0.0.1:0"], output: serveLog)
+        let (serve, port) = try await SwitchboardBinary.startReceiver(config: storeConfig, log: serveLog)
         defer { if serve.isRunning { serve.terminate() } }
-        #expect(try await SwitchboardBinary.waitFor { SwitchboardBinary.contents(serveLog).contains("receiving") })
-        let port = try #require(SwitchboardBinary.contents(serveLog).firstMatch(of: /127\.0\.0\.1:(\d+)\/tagga/)?.1)
 
         // 2. The simulator posts three texts to serve, and writes the provider half of the configuration.
         let simulator = try SwitchboardBinary.start(

@@ -29,15 +29,7 @@ struct ReplyDiskFullTests {
             id: "t-1", tagg: "HELP", from: "+18397536474", message: "Where is my order?")
         let config = directory.appendingPathComponent("config.toml")
         try SwitchboardBinary.writeConfig(
-            """
-            [store]
-            url = "sqlite:\(storePath)"
-            [tagga]
-            base_url = "\(baseURL)"
-            apikey = "sim-apikey"
-            passkey = "sim-passkey"
-            taggs = ["HELP"]
-            """, to: config)
+            SwitchboardBinary.simulatorConfig(storeURL: "sqlite:\(storePath)", baseURL: baseURL), to: config)
         let arguments = ["reply", "t-1", "--config", config.path, "--message", "On its way"]
         let filler = disk.directory.appendingPathComponent("filler")
         _ = try disk.fill(filler)

@@ -50,15 +50,7 @@ import Testing
 
         let config = directory.appendingPathComponent("config.toml")
         try SwitchboardBinary.writeConfig(
-            """
-            [store]
-            url = "\(storeURL)"
-            [tagga]
-            base_url = "\(baseURL)"
-            apikey = "sim-apikey"
-            passkey = "sim-passkey"
-            taggs = ["HELP"]
-            """, to: config)
+            SwitchboardBinary.simulatorConfig(storeURL: storeURL, baseURL: baseURL), to: config)
 
         // Every process starts before any is waited for, so they really race (a blocking run per task would let the
         // thread pool, two threads here, run them two by two).

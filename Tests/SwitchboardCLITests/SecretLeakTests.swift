@@ -102,15 +102,13 @@ import Testing
         // The receiver, with the secrets also in the environment: a callback on the secret path, a wrong path,
         // /healthz and /metrics; then it crashes, and its crash report is read too.
         let serveLog = directory.appendingPathComponent("serve.out")
-        let serve = try SwitchboardBinary.start(
-            ["serve", "--config", config.path, "--listen", "127.0.0.1:0"], output: serveLog,
+        let (serve, port) = try await SwitchboardBinary.startReceiver(
+            config: config, log: serveLog,
             environment: environment.merging([
                 "SWITCHBOARD_TAGGA_APIKEY": Self.apikey, "SWITCHBOARD_TAGGA_PASSKEY": Self.passkey,
                 "SWITCHBOARD_TAGGET_TOKEN": Self.token, "SWITCHBOARD_TAGGET_ID": String(Self.taggetID),
             ]) { $1 })
         defer { if serve.isRunning { serve.terminate() } }
-        #expect(try await SwitchboardBinary.waitFor { SwitchboardBinary.contents(serveLog).contains("receiving") })
-        let port = try #require(SwitchboardBinary.contents(serveLog).firstMatch(of: /127\.0\.0\.1:(\d+)\//)?.1)
         let client = ProviderHTTPClient.makeClient()
         let http = ProviderHTTPClient(client: client)
         for (path, body) in [

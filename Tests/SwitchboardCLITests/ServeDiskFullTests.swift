@@ -110,17 +110,13 @@ struct ServeDiskFullTests {
         try SwitchboardBinary.writeConfig(
             "[store]\nurl = \"sqlite:\(storePath)\"\n[tagga]\ntaggs = [\"HELP\"]\n", to: config)
         let log = directory.appendingPathComponent("serve.log")
-        let receiver = try SwitchboardBinary.start(
-            ["serve", "--config", config.path, "--listen", "127.0.0.1:0"], output: log)
+        let (receiver, port) = try await SwitchboardBinary.startReceiver(config: config, log: log)
         defer {
             if receiver.isRunning {
                 receiver.terminate()
                 receiver.waitUntilExit()
             }
         }
-        #expect(try await SwitchboardBinary.waitFor { SwitchboardBinary.contents(log).contains("receiving") })
-        let port = String(
-            try #require(SwitchboardBinary.contents(log).firstMatch(of: /127\.0\.0\.1:(\d+)\/tagga/)?.1))
         let client = ProviderHTTPClient.makeClient(readTimeout: .seconds(30))
         let run = Run(disk: disk, port: port, client: client)
         var notes: [String] = []

@@ -43,12 +43,8 @@ struct ServeOutageTests {
         try SwitchboardBinary.writeConfig(
             "[store]\nurl = \"\(server.url)\"\n[tagga]\ntaggs = [\"HELP\"]\n", to: config)
         let log = directory.appendingPathComponent("serve.log")
-        let receiver = try SwitchboardBinary.start(
-            ["serve", "--config", config.path, "--listen", "127.0.0.1:0"], output: log)
+        let (receiver, port) = try await SwitchboardBinary.startReceiver(config: config, log: log)
         defer { if receiver.isRunning { receiver.terminate() } }
-        #expect(try await SwitchboardBinary.waitFor { SwitchboardBinary.contents(log).contains("receiving") })
-        let port = String(
-            try #require(SwitchboardBinary.contents(log).firstMatch(of: /127\.0\.0\.1:(\d+)\/tagga/)?.1))
         // No answer within 30 s is a failed POST (status 0), where the driver's pool alone would have kept a callback
         // waiting for more than a minute.
         let client = ProviderHTTPClient.makeClient(readTimeout: .seconds(30))

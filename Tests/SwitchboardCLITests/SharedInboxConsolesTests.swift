@@ -34,18 +34,9 @@ struct SharedInboxConsolesTests {
         func console(_ name: String) throws -> TmuxSession {
             let config = directory.appendingPathComponent("\(name).toml")
             try SwitchboardBinary.writeConfig(
-                """
-                [store]
-                url = "\(url)"
-                [tagga]
-                base_url = "\(baseURL)"
-                apikey = "sim-apikey"
-                passkey = "sim-passkey"
-                taggs = ["HELP"]
-                [console]
-                operator = "\(name)"
-                bell = false
-                """, to: config)
+                SwitchboardBinary.simulatorConfig(
+                    storeURL: url, baseURL: baseURL, extra: "[console]\noperator = \"\(name)\"\nbell = false\n"),
+                to: config)
             let state = directory.appendingPathComponent("state-\(name)").path
             return try TmuxSession(
                 command: "env XDG_STATE_HOME=\(state) \(SwitchboardBinary.url.path) console --no-receiver "

@@ -18,12 +18,9 @@ struct SharedStoreServeTests {
         defer { for receiver in receivers where receiver.isRunning { receiver.terminate() } }
         for name in ["a", "b"] {
             let log = directory.appendingPathComponent("serve-\(name).log")
-            receivers.append(
-                try SwitchboardBinary.start(
-                    ["serve", "--config", config.path, "--listen", "127.0.0.1:0"], output: log))
-            #expect(try await SwitchboardBinary.waitFor { SwitchboardBinary.contents(log).contains("receiving") })
-            ports.append(
-                String(try #require(SwitchboardBinary.contents(log).firstMatch(of: /127\.0\.0\.1:(\d+)\/tagga/)?.1)))
+            let (receiver, port) = try await SwitchboardBinary.startReceiver(config: config, log: log)
+            receivers.append(receiver)
+            ports.append(port)
         }
 
         // The same callback to both receivers at once, then resent to each.

@@ -74,6 +74,40 @@ enum SwitchboardBinary {
         (try? String(contentsOf: url, encoding: .utf8)) ?? ""
     }
 
+    /// Starts `switchboard serve` with `config` on a free loopback port (its output to `log`) and waits until it
+    /// receives; returns the process (the caller stops it) and the port.
+    static func startReceiver(config: URL, log: URL, environment extra: [String: String] = [:]) async throws -> (
+        process: Process, port: String
+    ) {
+        let process = try start(
+            ["serve", "--config", config.path, "--listen", "127.0.0.1:0"], output: log, environment: extra)
+        _ = try await waitFor { contents(log).contains("receiving") }
+        guard let port = contents(log).firstMatch(of: /127\.0\.0\.1:(\d+)\/tagga/)?.1 else {
+            if process.isRunning { process.terminate() }
+            throw ReceiverDidNotStart(output: contents(log))
+        }
+        return (process, String(port))
+    }
+
+    struct ReceiverDidNotStart: Error, CustomStringConvertible {
+        var output: String
+        var description: String { "switchboard serve did not start receiving: \(output)" }
+    }
+
+    /// A configuration with a store and the simulator's Tagga (its default keys, the tagg HELP), then `extra`.
+    static func simulatorConfig(storeURL: String, baseURL: String, extra: String = "") -> String {
+        """
+        [store]
+        url = "\(storeURL)"
+        [tagga]
+        base_url = "\(baseURL)"
+        apikey = "sim-apikey"
+        passkey = "sim-passkey"
+        taggs = ["HELP"]
+
+        """ + extra
+    }
+
     /// Writes a configuration file readable only by its owner.
     static func writeConfig(_ text: String, to url: URL) throws {
         try text.write(to: url, atomically: true, encoding: .utf8)

@@ -30,6 +30,9 @@ package struct TaggaResponse: Sendable, Hashable {
     /// `version`, element names in any case. Returns nil when there is no complete `TaggaResponse` with an integer
     /// `ReturnCode`, which the caller must treat as an unknown outcome.
     package static func parse(_ body: [UInt8]) -> TaggaResponse? {
+        // FoundationXML traps on an element name that is not UTF-8 (`<` and four 0xFF bytes end the process; found
+        // by fuzzing). Tagga answers in UTF-8, so a body that is not UTF-8 is no answer: an unknown outcome.
+        guard String(validating: body, as: UTF8.self) != nil else { return nil }
         let collector = ElementCollector()
         let parser = XMLParser(data: Data(body))
         parser.delegate = collector
@@ -46,15 +49,18 @@ package struct TaggaResponse: Sendable, Hashable {
             message: trimmed("message"))
     }
 
+    /// Escaped for element text. A carriage return is written as a character reference: XML parsers turn a raw one
+    /// (and CR LF) into a line feed, so the text would not read back as written (found by fuzzing).
     private static func escape(_ text: String) -> String {
         var out = ""
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            default: out.append(character)
+            case "\r": out += "&#13;"
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out

@@ -68,6 +68,15 @@ import Testing
         let latin1 = Array("<TaggaResponse><ReturnCode>0</ReturnCode><Message>caf".utf8) + [0xE9]
         #expect(TaggaResponse.parse(latin1 + Array("</Message></TaggaResponse>".utf8)) == nil)
     }
+
+    /// Found by fuzzing: FoundationXML crashed (strlen of NULL) on a processing instruction with no data.
+    @Test func aProcessingInstructionIsNoAnswer() {
+        #expect(TaggaResponse.parse(Array("<?F-t?>a8i\"ie>\n".utf8)) == nil)
+        #expect(
+            TaggaResponse.parse(Array("<TaggaResponse><?pi?><ReturnCode>0</ReturnCode></TaggaResponse>".utf8)) == nil)
+        let declared = "\u{FEFF}<?xml version=\"1.0\"?><TaggaResponse><ReturnCode>0</ReturnCode></TaggaResponse>"
+        #expect(TaggaResponse.parse(Array(declared.utf8))?.returnCode == .success, "the XML declaration is fine")
+    }
 }
 
 @Suite struct TaggaReturnCodeTests {

@@ -37,6 +37,22 @@ import Testing
         #expect(screen[4, 0].text == "|")
     }
 
+    /// Found by fuzzing: a write that began on the right half of a wide character (or ended on its left half) left
+    /// the other half behind, and the row measured 41 columns of 40.
+    @Test func aWriteOverHalfAWideCharacterBlanksTheOtherHalf() {
+        TerminalLocale.activate()
+        var screen = ScreenBuffer(width: 6, height: 1)
+        screen.write("日本語", x: 0, y: 0, role: .normal)
+        screen.write("ab", x: 1, y: 0, role: .dim)
+        #expect(screen.line(0) == " ab 語")
+        #expect(!screen.cells.contains { $0.isContinuation && $0.role == .dim })
+        screen.write("本", x: 3, y: 0, role: .normal)
+        #expect(screen.line(0) == " ab本 ", "the wide 語 cut in half by 本's right half is blanked")
+        screen.fill(x: 4, y: 0, count: 1, role: .normal)
+        #expect(screen.line(0) == " ab   ")
+        #expect(screen.line(0).count == 6)
+    }
+
     @Test func theDiffHasOnlyChangedCells() {
         var first = ScreenBuffer(width: 10, height: 2)
         first.write("hello", x: 0, y: 0, role: .normal)

@@ -13,6 +13,7 @@ package struct CallbackParser: Sendable {
     /// The callback, or why it is refused (with the HTTP status to answer).
     package func parse(_ raw: RawCallbackRequest, receivedAt: Date) -> Result<InboundCallback, CallbackRejection> {
         let fields: [(name: String, value: [UInt8])]
+        var repaired = false
         switch raw.method {
         case "GET":
             let query = raw.target.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
@@ -22,16 +23,17 @@ package struct CallbackParser: Sendable {
             fields = decoded.map(Self.named)
         case "POST":
             switch bodyFields(raw) {
-            case .success(let decoded): fields = decoded
+            case .success(let decoded): (fields, repaired) = decoded
             case .failure(let rejection): return .failure(rejection)
             }
         default:
             return .failure(.methodNotAllowed)
         }
-        return callback(from: fields, raw: raw, receivedAt: receivedAt)
+        return callback(from: fields, repaired: repaired, raw: raw, receivedAt: receivedAt)
     }
 
-    private func bodyFields(_ raw: RawCallbackRequest) -> Result<[(name: String, value: [UInt8])], CallbackRejection> {
+    /// The fields of a POST body, and whether the whole body was repaired from Windows-1252 before parsing.
+    private func bodyFields(_ raw: RawCallbackRequest) -> Result<BodyFields, CallbackRejection> {
         let contentType = raw.contentType ?? ""
         let mediaType = contentType.split(separator: ";").first.map {
             $0.trimmingCharacters(in: .whitespaces).lowercased()
@@ -41,7 +43,7 @@ package struct CallbackParser: Sendable {
             guard let decoded = FormURLEncoding.decodeRaw(raw.body) else {
                 return .failure(.badRequest("the form body has a malformed percent escape"))
             }
-            return .success(decoded.map(Self.named))
+            return .success((decoded.map(Self.named), false))
         case "multipart/form-data":
             guard let boundary = MultipartFormData.boundary(in: contentType) else {
                 return .failure(.badRequest("multipart/form-data without a boundary parameter"))
@@ -49,7 +51,7 @@ package struct CallbackParser: Sendable {
             guard let decoded = MultipartFormData.fields(body: raw.body, boundary: boundary) else {
                 return .failure(.badRequest("the multipart body is not well-formed"))
             }
-            return .success(decoded)
+            return .success((decoded, false))
         case "application/json":
             return jsonFields(raw.body)
         default:
@@ -62,7 +64,7 @@ package struct CallbackParser: Sendable {
     }
 
     /// JSON must be UTF-8; a body that is not is repaired as Windows-1252 (and flagged) rather than dropped.
-    private func jsonFields(_ body: [UInt8]) -> Result<[(name: String, value: [UInt8])], CallbackRejection> {
+    private func jsonFields(_ body: [UInt8]) -> Result<BodyFields, CallbackRejection> {
         var text = body
         var repaired = false
         if String(validating: body, as: UTF8.self) == nil {
@@ -88,8 +90,7 @@ package struct CallbackParser: Sendable {
                 return .failure(.badRequest("\(name): must be \(expected)"))
             }
         }
-        if repaired { fields.append((Self.repairedMarker, [])) }
-        return .success(fields)
+        return .success((fields, repaired))
     }
 
     /// `text` with every NUL as `␀` (U+2400, the symbol the console shows for it): SQLite's text binding ends a
@@ -100,8 +101,10 @@ package struct CallbackParser: Sendable {
         return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\u{0}" ? "\u{2400}" : $0 }))
     }
 
-    /// A pseudo-field noting that the body was repaired from Windows-1252 before parsing.
-    private static let repairedMarker = "\u{0}repaired-windows-1252"
+    /// A body's fields, and whether the body was repaired from Windows-1252 first. The flag travels beside the
+    /// fields, never as one of them: a pseudo-field can be forged by a client (a form field named
+    /// `%00repaired-windows-1252` flagged a plain UTF-8 text as repaired).
+    private typealias BodyFields = (fields: [(name: String, value: [UInt8])], repaired: Bool)
 
     /// A JSON whole number (not a boolean, not a fraction or exponent form), by how Foundation stored it.
     private static func isInteger(_ number: NSNumber) -> Bool {
@@ -109,7 +112,7 @@ package struct CallbackParser: Sendable {
     }
 
     private func callback(
-        from fields: [(name: String, value: [UInt8])], raw: RawCallbackRequest, receivedAt: Date
+        from fields: [(name: String, value: [UInt8])], repaired: Bool, raw: RawCallbackRequest, receivedAt: Date
     ) -> Result<InboundCallback, CallbackRejection> {
         func field(_ name: String) -> [UInt8]? { fields.first { $0.name == name }?.value }
         guard let idBytes = field("transaction_id") else { return .failure(.badRequest("transaction_id: missing")) }
@@ -127,7 +130,7 @@ package struct CallbackParser: Sendable {
         }
         var (message, encoding) = Windows1252.decodeText(messageBytes)
         message = Self.storable(message)
-        if fields.contains(where: { $0.name == Self.repairedMarker }) { encoding = .windows1252 }
+        if repaired { encoding = .windows1252 }
         let known = taggs.contains { $0.caseInsensitiveCompare(tagg) == .orderedSame }
         return .success(
             InboundCallback(

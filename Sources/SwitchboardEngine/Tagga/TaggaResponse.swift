@@ -30,6 +30,7 @@ package struct TaggaResponse: Sendable, Hashable {
     /// `version`, element names in any case. Returns nil when there is no complete `TaggaResponse` with an integer
     /// `ReturnCode`, which the caller must treat as an unknown outcome.
     package static func parse(_ body: [UInt8]) -> TaggaResponse? {
+        guard isSafeForXMLParser(body) else { return nil }
         let collector = ElementCollector()
         let parser = XMLParser(data: Data(body))
         parser.delegate = collector
@@ -46,15 +47,40 @@ package struct TaggaResponse: Sendable, Hashable {
             message: trimmed("message"))
     }
 
+    /// Whether FoundationXML can be given the body without ending the process. It cannot when libxml2 hands it an
+    /// element name that is not UTF-8 (`<` and four 0xFF bytes) or a processing instruction with no data (`<?a?>`):
+    /// both found by fuzzing. Tagga answers in UTF-8 with at most an XML declaration, so a body that is not UTF-8
+    /// or holds any other `<?` is no answer: an unknown outcome.
+    static func isSafeForXMLParser(_ body: [UInt8]) -> Bool {
+        guard String(validating: body, as: UTF8.self) != nil else { return false }
+        let start = body.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let declaration = Array("<?xml".utf8)
+        var index = 0
+        while index + 1 < body.count {
+            if body[index] == UInt8(ascii: "<"), body[index + 1] == UInt8(ascii: "?") {
+                let isDeclaration =
+                    index == start && body[index...].starts(with: declaration)
+                    && body.count > index + declaration.count
+                    && [0x20, 0x09, 0x0D, 0x0A].contains(body[index + declaration.count])
+                if !isDeclaration { return false }
+            }
+            index += 1
+        }
+        return true
+    }
+
+    /// Escaped for element text. A carriage return is written as a character reference: XML parsers turn a raw one
+    /// (and CR LF) into a line feed, so the text would not read back as written (found by fuzzing).
     private static func escape(_ text: String) -> String {
         var out = ""
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            default: out.append(character)
+            case "\r": out += "&#13;"
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out

@@ -94,37 +94,9 @@ package struct TaggetSendClient: Sendable {
             let detail = "not delivered to Tagget (\(failure.reason))"
             return (.transient(retryAfter: nil), .failed(detail), record(.transient(retryAfter: nil), nil, detail))
         case .response(let response):
-            let parsed = TaggetResponse.parse(response.body)
-            let status = response.status
-            if status == 429 || (500..<600).contains(status) {
-                let retryAfter = RetryAfter.parse(response.headers.first(name: "Retry-After"))
-                let detail = "HTTP \(status)" + (parsed.map { ": \($0.message)" } ?? "")
-                let verdict = TaggetAttemptVerdict.transient(retryAfter: retryAfter)
-                return (verdict, .failed(detail), record(verdict, status, detail))
-            }
-            if status == 200, let parsed, parsed.status == 200 {
-                return (.sent, .sent(parsed), record(.sent, status, parsed.message))
-            }
-            if (400..<500).contains(status) || parsed?.status == 400 {
-                let message = parsed?.message.isEmpty == false ? parsed!.message : "HTTP \(status)"
-                return (.rejected, .rejected(httpStatus: status, message: message), record(.rejected, status, message))
-            }
-            let detail = "HTTP \(status) with an answer Tagget does not document: \(response.bodyText.prefix(200))"
-            return (.unknown, .unknown(detail), record(.unknown, status, detail))
+            return TaggetAnswerClassifier.classify(
+                status: response.status, body: response.body,
+                retryAfter: response.headers.first(name: "Retry-After"), number: number, startedAt: startedAt)
         }
-    }
-}
-
-/// The `Retry-After` header: delay-seconds or an HTTP date.
-package enum RetryAfter {
-    package static func parse(_ value: String?, now: Date = Date()) -> Duration? {
-        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
-        if let seconds = Int(value), seconds >= 0 { return .seconds(seconds) }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        guard let date = formatter.date(from: value) else { return nil }
-        return .seconds(max(0, date.timeIntervalSince(now).rounded(.up)))
     }
 }

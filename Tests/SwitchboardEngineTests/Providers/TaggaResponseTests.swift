@@ -54,6 +54,29 @@ import Testing
         let parsed = try #require(TaggaResponse.parse(Array(original.xml.utf8)))
         #expect(parsed == original)
     }
+
+    /// Found by the fuzz harness (its round trip, on a seed): a carriage return written raw read back as a line feed.
+    @Test func carriageReturnsRoundTrip() throws {
+        let original = TaggaResponse(transactionID: "cr", returnCode: .success, message: "one\rtwo\r\nthree")
+        #expect(original.xml.contains("one&#13;two&#13;\nthree"))
+        #expect(TaggaResponse.parse(Array(original.xml.utf8)) == original)
+    }
+
+    /// Found by fuzzing: FoundationXML trapped (the process ended) on an element name that is not UTF-8.
+    @Test func aBodyThatIsNotUTF8IsNoAnswer() {
+        #expect(TaggaResponse.parse([UInt8(ascii: "<"), 0xFF, 0xFF, 0xFF, 0xFF]) == nil)
+        let latin1 = Array("<TaggaResponse><ReturnCode>0</ReturnCode><Message>caf".utf8) + [0xE9]
+        #expect(TaggaResponse.parse(latin1 + Array("</Message></TaggaResponse>".utf8)) == nil)
+    }
+
+    /// Found by fuzzing: FoundationXML crashed (strlen of NULL) on a processing instruction with no data.
+    @Test func aProcessingInstructionIsNoAnswer() {
+        #expect(TaggaResponse.parse(Array("<?F-t?>a8i\"ie>\n".utf8)) == nil)
+        #expect(
+            TaggaResponse.parse(Array("<TaggaResponse><?pi?><ReturnCode>0</ReturnCode></TaggaResponse>".utf8)) == nil)
+        let declared = "\u{FEFF}<?xml version=\"1.0\"?><TaggaResponse><ReturnCode>0</ReturnCode></TaggaResponse>"
+        #expect(TaggaResponse.parse(Array(declared.utf8))?.returnCode == .success, "the XML declaration is fine")
+    }
 }
 
 @Suite struct TaggaReturnCodeTests {

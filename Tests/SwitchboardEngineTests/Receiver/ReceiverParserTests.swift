@@ -193,6 +193,19 @@ struct ParserCase: Sendable, CustomTestStringConvertible {
         #expect(callback.encoding == .windows1252)
     }
 
+    /// Found writing the fuzz harness: the repair flag once travelled as a pseudo-field that a client could send.
+    @Test func aClientCannotFlagAUTF8TextAsRepaired() throws {
+        for body in [
+            "%00repaired-windows-1252=&transaction_id=f&tagg=HELP&message=fine",
+            "message=fine&tagg=HELP&transaction_id=f&%00repaired-windows-1252",
+        ] {
+            let raw = RawCallbackRequest(
+                method: "POST", target: "/tagga", contentType: "application/x-www-form-urlencoded", remoteAddress: nil,
+                body: Array(body.utf8))
+            #expect(try Self.parser.parse(raw, receivedAt: Self.now).get().encoding == .utf8)
+        }
+    }
+
     private func check(_ example: ParserCase) {
         let raw = RawCallbackRequest(
             method: example.method, target: example.target, contentType: example.contentType,

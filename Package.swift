@@ -92,7 +92,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "SwitchboardConsoleTests", dependencies: ["SwitchboardConsole"]),
+        .testTarget(name: "SwitchboardConsoleTests", dependencies: ["SwitchboardConsole", "SwitchboardTestSupport"]),
         .testTarget(
             name: "SwitchboardCLITests",
             dependencies: [

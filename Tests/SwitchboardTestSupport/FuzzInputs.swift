@@ -2,13 +2,13 @@ import Foundation
 
 /// The inputs of one fuzz target kept in the repository: the hand-written seeds, the corpus the fuzzers grew, and
 /// the inputs that once crashed (each a regression test once fixed).
-enum FuzzInputs {
+package enum FuzzInputs {
     /// `Fuzz/` at the top of the package.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fuzz")
+    package static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fuzz")
 
     /// Every input of `target` (under `Fuzz/Seeds`, `Fuzz/Corpus` and `Fuzz/Crashes`), by path relative to `Fuzz/`.
-    static func all(_ target: String) throws -> [(name: String, bytes: [UInt8])] {
+    package static func all(_ target: String) throws -> [(name: String, bytes: [UInt8])] {
         var inputs: [(name: String, bytes: [UInt8])] = []
         for folder in ["Seeds", "Corpus", "Crashes"] {
             let directory = root.appendingPathComponent(folder).appendingPathComponent(target)

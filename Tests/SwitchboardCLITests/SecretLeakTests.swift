@@ -5,8 +5,10 @@ import Testing
 @testable import SwitchboardEngine
 @testable import SwitchboardSimulator
 
-/// Known secrets go into the configuration and the environment; every command is run with them (and the receiver
-/// made to crash), and none of them appears in any output, log file, export, crash report or the store itself.
+/// Known secrets go into the configuration and the environment; every command that reads them is run with them (the
+/// console in tmux too, and the receiver made to crash), and none of them appears in any output, screen, log file,
+/// export, crash report or the store itself. (`demo` and `simulate` read no configuration: their keys are the fake
+/// providers' own.)
 @Suite struct SecretLeakTests {
     static let apikey = "SECRET-APIKEY-7f3a91"
     static let passkey = "SECRET-PASSKEY-2b8c44"
@@ -161,6 +163,23 @@ import Testing
             #expect(export.stdout.contains("leak-1"), "the export holds the text (and is read for secrets)")
         }
         #expect(try run(["export", "--config", config.path, "--campaign", String(campaign)]).status == 0)
+
+        // The console (in tmux, following the store): the inbox, the detail pane, a reply pane, the help.
+        let console = try TmuxSession(
+            command: "env XDG_STATE_HOME=\(state.path) SWITCHBOARD_TAGGET_TOKEN=\(Self.token) "
+                + "\(SwitchboardBinary.url.path) console --no-receiver --config \(config.path); "
+                + "echo EXIT-STATUS=$?; sleep 60")
+        defer { console.kill() }
+        #expect(try await console.waitFor("following the store"), "\(console.capture())")
+        for key in ["f", "f", "f", "f", "?"] { try console.keys(key) }
+        #expect(try await console.waitFor("Keys"), "\(console.capture())")
+        findings.add("console screens", console.capture())
+        try console.keys("q")
+        #expect(try await SwitchboardBinary.waitFor { !console.capture().contains("Keys — Esc") })
+        #expect(console.capture().contains("leak-1"), "\(console.capture())")
+        try console.keys("q")
+        #expect(try await console.waitFor("EXIT-STATUS=0"), "\(console.capture())")
+        findings.add("console after quitting", console.capture())
 
         // Everything written: logs, the store (its journal keeps request bodies with the keys replaced), exports.
         findings.addFiles(below: state)

@@ -55,6 +55,12 @@ final class KeepAliveExchangeHandler: ChannelInboundHandler, RemovableChannelHan
         }
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
+        // `written` succeeds once the request's last bytes went to the socket, and fails if they never will. Over
+        // TLS the same holds: the connection is only used after its handshake, the TLS handler encrypts the buffered
+        // parts on this flush and passes the request's promises on to the write of the encrypted bytes to the socket
+        // (swift-nio-ssl's `NIOSSLHandler`), so a failure before that point (the channel closed, encryption failed,
+        // the output shut) fails `written`: not written. Anything after (the provider's alert, its close, no answer)
+        // comes once it succeeded: written.
         let written = context.eventLoop.makePromise(of: Void.self)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: written)
         written.futureResult.assumeIsolated().whenComplete { result in

@@ -1,15 +1,20 @@
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 
-/// One HTTP/1.1 keep-alive connection to one plain-HTTP endpoint, for one caller at a time (a broadcast sender):
-/// a lighter way to make the same POST many times than a pooled client. It connects on first use and again after
-/// the provider closes it; a request that failed on a reused connection before any of it was written (the
-/// provider had closed it while idle) is made once more on a fresh one, never one that was written. A provider
-/// that closes an idle connection just as a request is written to it makes that request `unknown` (it may have
-/// read it); to keep that rare, a connection idle longer than `idleLimit` (shorter than common servers' keep-alive
-/// timeouts) is replaced before it is used. Like
-/// ``ProviderHTTPClient`` it reports whether the request was fully written when the exchange failed.
+/// One HTTP/1.1 keep-alive connection to one `http://` or `https://` endpoint, for one caller at a time (a
+/// broadcast sender): a lighter way to make the same POST many times than a pooled client. It connects on first use
+/// and again after the provider closes it; a request that failed on a reused connection before any of it was
+/// written (the provider had closed it while idle) is made once more on a fresh one, never one that was written. A
+/// provider that closes an idle connection just as a request is written to it makes that request `unknown` (it may
+/// have read it); to keep that rare, a connection idle longer than `idleLimit` (shorter than common servers'
+/// keep-alive timeouts) is replaced before it is used. Like ``ProviderHTTPClient`` it reports whether the request
+/// was fully written when the exchange failed.
+///
+/// Over TLS (``KeepAliveTLS``: certificates always verified) a connection is only used once its handshake has
+/// succeeded; a failed handshake (a certificate not trusted, or not for this host) fails the exchange as not
+/// written, with the certificate problem as its reason, and is never retried.
 ///
 /// Not `Sendable`: it belongs to the task that made it. Its I/O runs on `eventLoop`; a task that prefers that
 /// loop as its executor (``EventLoopTaskExecutor``) makes its exchanges without changing threads.
@@ -28,15 +33,19 @@ package final class KeepAliveHTTPConnection {
     private let maximumResponseBytes: Int
     private let idleLimit: TimeAmount
     private let headers: HTTPHeaders
+    private let tls: KeepAliveTLS?
     private var open: Open?
 
-    /// `responseTimeout` bounds each exchange from the request's write to the response's end.
+    /// `responseTimeout` bounds each exchange from the request's write to the response's end; `connectTimeout` bounds
+    /// the connect, and the TLS handshake again. `additionalTrustRoots` is for the tests' own certificate authority
+    /// (trusted on top of the system's roots, never instead of verification).
     package init(
         target: HTTPTarget, eventLoop: any EventLoop, connectTimeout: Duration = .seconds(5),
         responseTimeout: Duration = .seconds(20), maximumResponseBytes: Int = ProviderHTTPClient.maximumResponseBytes,
-        idleLimit: Duration = .seconds(4)
+        idleLimit: Duration = .seconds(4), additionalTrustRoots: [NIOSSLCertificate] = []
     ) {
         self.idleLimit = TimeAmount(idleLimit)
+        tls = target.isTLS ? KeepAliveTLS(additionalTrustRoots: additionalTrustRoots) : nil
         self.target = target
         self.eventLoop = eventLoop
         self.connectTimeout = TimeAmount(connectTimeout)
@@ -105,22 +114,33 @@ package final class KeepAliveHTTPConnection {
         NIODeadline.now() - open.lastUsed > idleLimit
     }
 
-    /// The open connection, or a new one.
+    /// The open connection, or a new one (over TLS: once its handshake succeeded).
     private func connected() async throws -> Open {
         if let open, open.channel.isActive, !isIdleTooLong(open) { return open }
         await close()
         let maximumResponseBytes = self.maximumResponseBytes
-        let made = try await ClientBootstrap(group: eventLoop)
+        let (tls, host, handshakeTimeout) = (self.tls, target.host, connectTimeout)
+        let (made, handshake) = try await ClientBootstrap(group: eventLoop)
             .connectTimeout(connectTimeout)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .connect(host: target.host, port: target.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                    let pipeline = channel.pipeline.syncOperations
+                    let handshake = try tls?.addHandlers(
+                        to: pipeline, host: host, timeout: handshakeTimeout, eventLoop: channel.eventLoop)
+                    try pipeline.addHTTPClientHandlers()
                     let handler = KeepAliveExchangeHandler(maximumResponseBytes: maximumResponseBytes)
-                    try channel.pipeline.syncOperations.addHandler(handler)
-                    return Open(channel: channel, handler: NIOLoopBound(handler, eventLoop: channel.eventLoop))
+                    try pipeline.addHandler(handler)
+                    let open = Open(channel: channel, handler: NIOLoopBound(handler, eventLoop: channel.eventLoop))
+                    return (open, handshake)
                 }
             }
+        do {
+            try await handshake?.get()
+        } catch {
+            try? await made.channel.close()
+            throw error
+        }
         open = made
         connections += 1
         return made
@@ -128,6 +148,7 @@ package final class KeepAliveHTTPConnection {
 
     private static func describe(connectError error: any Error) -> String {
         if case ChannelError.connectTimeout = error { return "timed out connecting" }
+        if let failure = error as? KeepAliveTLS.Failure { return failure.description }
         return "could not connect (\(error))"
     }
 }

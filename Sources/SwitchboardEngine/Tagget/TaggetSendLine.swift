@@ -1,8 +1,9 @@
 import NIOCore
 
-/// One broadcast sender's way to Tagget: a keep-alive connection of its own (``KeepAliveHTTPConnection``) when the
-/// endpoint is plain HTTP (the simulator, a local relay), else the shared ``ProviderHTTPClient`` (HTTPS). Either
-/// way one call is one POST, classified per CONTRACTS.md §3. Not `Sendable`: it belongs to its sender's task.
+/// One broadcast sender's way to Tagget: a keep-alive connection of its own (``KeepAliveHTTPConnection``), over TLS
+/// for an `https://` endpoint (the real one) and plain for `http://` (the simulator, a local relay). Only a send URL
+/// it cannot split (neither scheme) falls back to the shared ``ProviderHTTPClient``, which then reports the problem.
+/// Either way one call is one POST, classified per CONTRACTS.md §3. Not `Sendable`: it belongs to its sender's task.
 package final class TaggetSendLine {
     private let client: TaggetSendClient
     private let connection: KeepAliveHTTPConnection?
@@ -17,7 +18,7 @@ package final class TaggetSendLine {
         }
     }
 
-    /// Whether it has a connection of its own (a plain-HTTP endpoint).
+    /// Whether it has a connection of its own (an `http://` or `https://` endpoint).
     package var isDedicated: Bool { connection != nil }
 
     /// One POST of a ready JSON body, no retry (``TaggetSendClient/attemptOnce(body:number:)``).

@@ -182,7 +182,7 @@ import Testing
     }
 }
 
-/// Splitting a plain-HTTP URL for a raw connection.
+/// Splitting an `http://` or `https://` URL for a raw connection.
 @Suite struct HTTPTargetTests {
     @Test func splitsHostPortAndPath() throws {
         let target = try #require(HTTPTarget(url: "http://127.0.0.1:8080/engage/send_sms"))
@@ -199,11 +199,29 @@ import Testing
         #expect(six.hostHeader == "[::1]:9000")
     }
 
-    @Test func takesOnlyPlainHTTP() {
-        #expect(HTTPTarget(url: "https://api.tagget.io/engage/send_sms") == nil)
+    @Test func takesHTTPSWithItsDefaultPort() throws {
+        let secure = try #require(HTTPTarget(url: "https://api.tagget.io/engage/send_sms"))
+        #expect(secure.isTLS)
+        #expect(secure.host == "api.tagget.io")
+        #expect(secure.port == 443)
+        #expect(secure.path == "/engage/send_sms")
+        #expect(secure.hostHeader == "api.tagget.io")
+        let other = try #require(HTTPTarget(url: "HTTPS://relay.example:8443"))
+        #expect(other.port == 8443)
+        #expect(other.hostHeader == "relay.example:8443")
+        #expect(try #require(HTTPTarget(url: "https://relay.example:80/")).hostHeader == "relay.example:80")
+        #expect(try #require(HTTPTarget(url: "http://relay.example:443/")).hostHeader == "relay.example:443")
+        #expect(try #require(HTTPTarget(url: "http://relay.example/")).isTLS == false)
+    }
+
+    @Test func takesOnlyHTTPAndHTTPS() {
+        #expect(HTTPTarget(url: "ftp://api.tagget.io/engage/send_sms") == nil)
+        #expect(HTTPTarget(url: "api.tagget.io/engage/send_sms") == nil)
         #expect(HTTPTarget(url: "http://user@host/x") == nil)
+        #expect(HTTPTarget(url: "https://user@host/x") == nil)
         #expect(HTTPTarget(url: "http://host:0/x") == nil)
         #expect(HTTPTarget(url: "http://host:99999/x") == nil)
         #expect(HTTPTarget(url: "http:///x") == nil)
+        #expect(HTTPTarget(url: "https:///x") == nil)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import NIOSSL
 import Synchronization
 
 /// What ``ScriptedHTTPServer`` does with a request it has read.
@@ -23,15 +24,17 @@ enum ScriptedReply: Sendable {
 
 /// A tiny HTTP/1.1 server on its own event loop for the client's edge cases: it reads whole requests (head and
 /// `Content-Length` body) byte by byte and answers each with the next scripted reply (``ScriptedReply/ok`` when
-/// the script has run out).
+/// the script has run out). Given a TLS context, it speaks HTTPS (the TLS server handler first in each connection).
 final class ScriptedHTTPServer: Sendable {
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    private let tls: NIOSSLContext?
     private let script: Mutex<[ScriptedReply]>
     private let counts = Mutex((requests: 0, connections: 0))
     private let listener = Mutex<(any Channel)?>(nil)
 
-    init(_ script: [ScriptedReply]) {
+    init(_ script: [ScriptedReply], tls: NIOSSLContext? = nil) {
         self.script = Mutex(script)
+        self.tls = tls
     }
 
     /// Requests read so far.
@@ -46,6 +49,9 @@ final class ScriptedHTTPServer: Sendable {
             .childChannelInitializer { channel in
                 self.counts.withLock { $0.connections += 1 }
                 return channel.eventLoop.makeCompletedFuture {
+                    if let tls = self.tls {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls))
+                    }
                     try channel.pipeline.syncOperations.addHandler(ScriptedConnectionHandler(server: self))
                 }
             }

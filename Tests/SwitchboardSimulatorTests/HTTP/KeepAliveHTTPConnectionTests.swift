@@ -150,35 +150,22 @@ import Testing
         maximumResponseBytes: Int = 1024, idleLimit: Duration = .seconds(4),
         _ body: (ScriptedHTTPServer, KeepAliveHTTPConnection) async throws -> Void
     ) async throws {
-        let server = ScriptedHTTPServer(script)
-        let port = try await server.start()
-        let connection = KeepAliveHTTPConnection(
-            target: try #require(HTTPTarget(url: "http://127.0.0.1:\(port)/engage/send_sms")),
-            eventLoop: loop ?? MultiThreadedEventLoopGroup.singleton.next(), responseTimeout: responseTimeout,
-            maximumResponseBytes: maximumResponseBytes, idleLimit: idleLimit)
-        do {
-            try await body(server, connection)
-        } catch {
-            await connection.close()
-            await server.stop()
-            throw error
-        }
-        await connection.close()
-        await server.stop()
-    }
-
-    private struct Unexpected: Error, CustomStringConvertible {
-        var description: String
+        try await KeepAliveExchangeRun.run(
+            ScriptedHTTPServer(script),
+            connecting: { port in
+                KeepAliveHTTPConnection(
+                    target: try #require(HTTPTarget(url: "http://127.0.0.1:\(port)/engage/send_sms")),
+                    eventLoop: loop ?? MultiThreadedEventLoopGroup.singleton.next(), responseTimeout: responseTimeout,
+                    maximumResponseBytes: maximumResponseBytes, idleLimit: idleLimit)
+            }, body)
     }
 
     private static func response(_ result: HTTPExchangeResult) throws -> HTTPExchangeResponse {
-        guard case .response(let response) = result else { throw Unexpected(description: "\(result)") }
-        return response
+        try KeepAliveExchangeRun.response(result)
     }
 
     private static func failure(_ result: HTTPExchangeResult) throws -> HTTPExchangeFailure {
-        guard case .failed(let failure) = result else { throw Unexpected(description: "\(result)") }
-        return failure
+        try KeepAliveExchangeRun.failure(result)
     }
 }
 

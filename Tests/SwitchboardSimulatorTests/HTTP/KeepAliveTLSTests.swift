@@ -35,11 +35,8 @@ import Testing
         try await Self.with(certificates.server, script: [.respond(close), .ok], trusting: [certificates.authority]) {
             server, connection in
             for _ in 0..<2 {
-                guard case .response(let response) = await connection.post(contentType: "text/plain", body: Self.body)
-                else {
-                    Issue.record("no answer")
-                    return
-                }
+                let response = try KeepAliveExchangeRun.response(
+                    await connection.post(contentType: "text/plain", body: Self.body))
                 #expect(response.status == 200)
             }
             #expect(connection.connections == 2)
@@ -67,11 +64,8 @@ import Testing
         ) { server, connection in
             for pause in [Duration.zero, .milliseconds(200)] {
                 try await Task.sleep(for: pause)
-                guard case .response(let response) = await connection.post(contentType: "text/plain", body: Self.body)
-                else {
-                    Issue.record("no answer")
-                    return
-                }
+                let response = try KeepAliveExchangeRun.response(
+                    await connection.post(contentType: "text/plain", body: Self.body))
                 #expect(response.status == 200)
             }
             #expect(connection.connections == 2)
@@ -119,29 +113,17 @@ import Testing
         trusting roots: [NIOSSLCertificate], connectTimeout: Duration = .seconds(5),
         _ body: (ScriptedHTTPServer, KeepAliveHTTPConnection) async throws -> Void
     ) async throws {
-        let server = ScriptedHTTPServer(script, tls: tls)
-        let port = try await server.start()
-        let connection = KeepAliveHTTPConnection(
-            target: try #require(HTTPTarget(url: "https://\(host):\(port)/engage/send_sms")),
-            eventLoop: MultiThreadedEventLoopGroup.singleton.next(), connectTimeout: connectTimeout,
-            responseTimeout: .seconds(5), additionalTrustRoots: roots)
-        do {
-            try await body(server, connection)
-        } catch {
-            await connection.close()
-            await server.stop()
-            throw error
-        }
-        await connection.close()
-        await server.stop()
-    }
-
-    private struct Unexpected: Error, CustomStringConvertible {
-        var description: String
+        try await KeepAliveExchangeRun.run(
+            ScriptedHTTPServer(script, tls: tls),
+            connecting: { port in
+                KeepAliveHTTPConnection(
+                    target: try #require(HTTPTarget(url: "https://\(host):\(port)/engage/send_sms")),
+                    eventLoop: MultiThreadedEventLoopGroup.singleton.next(), connectTimeout: connectTimeout,
+                    responseTimeout: .seconds(5), additionalTrustRoots: roots)
+            }, body)
     }
 
     private static func failure(_ result: HTTPExchangeResult) throws -> HTTPExchangeFailure {
-        guard case .failed(let failure) = result else { throw Unexpected(description: "\(result)") }
-        return failure
+        try KeepAliveExchangeRun.failure(result)
     }
 }

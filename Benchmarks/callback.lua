@@ -1,10 +1,5 @@
 -- wrk script: POST a form callback with a transaction_id unique to the thread and request.
-local threads = 0
-
-function setup(thread)
-  thread:set("thread_id", threads)
-  threads = threads + 1
-end
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "wrk-common.lua")
 
 function init(args)
   prefix = "w" .. thread_id .. "-" .. os.time()
@@ -15,12 +10,4 @@ function request()
   counter = counter + 1
   local body = "transaction_id=" .. prefix .. "-" .. counter .. "&tagg=HELP&message=Where+is+my+order%3F"
   return wrk.format("POST", "/tagga", {["Content-Type"] = "application/x-www-form-urlencoded"}, body)
-end
-
-function done(summary, latency, requests)
-  local errors = summary.errors
-  io.write(string.format("RESULT requests=%d seconds=%.2f rps=%.0f p50_ms=%.2f p99_ms=%.2f non2xx=%d errors=%d\n",
-    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, errors.status,
-    errors.connect + errors.read + errors.write + errors.timeout))
 end

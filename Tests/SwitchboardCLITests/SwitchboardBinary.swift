@@ -26,21 +26,35 @@ enum SwitchboardBinary {
 
     /// Runs the binary to completion with `arguments` and an environment without the user's SWITCHBOARD_* variables.
     static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
+        try runToCompletion(url, arguments, environment: environment(extra))
+    }
+
+    /// Runs `executable` to completion and returns its status and output.
+    ///
+    /// The output goes to files, read once it has exited: with pipes, a process another test starts at the same
+    /// moment can inherit a pipe's write end, and reading to the end would then wait for that one to exit (a `serve`
+    /// kept for a whole test), holding a test thread the while.
+    static func runToCompletion(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil)
+        throws -> Result
+    {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (outURL, errURL) = (directory.appendingPathComponent("out"), directory.appendingPathComponent("err"))
+        for file in [outURL, errURL] { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable
         process.arguments = arguments
-        process.environment = environment(extra)
-        let out = Pipe()
-        let err = Pipe()
+        if let environment { process.environment = environment }
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        try out.close()
+        try err.close()
+        func text(_ file: URL) -> String { String(decoding: (try? Data(contentsOf: file)) ?? Data(), as: UTF8.self) }
+        return Result(status: process.terminationStatus, stdout: text(outURL), stderr: text(errURL))
     }
 
     /// Starts the binary in the background; the caller stops it.

@@ -5,7 +5,7 @@ import SwitchboardEngine
 enum ComposeView {
     static func draw(_ state: ConsoleState, layout: ConsoleRenderer.Layout, into screen: inout ScreenBuffer) {
         guard let draft = state.compose,
-            let transaction = state.transactions.first(where: { $0.id == draft.transactionID })
+            let transaction = state.transaction(id: draft.transactionID)
         else { return }
         let top = layout.paneTop
         let width = state.width - 2

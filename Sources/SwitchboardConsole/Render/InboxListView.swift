@@ -19,9 +19,14 @@ enum InboxListView {
 
         guard inbox.count > 0 else {
             let empty =
-                state.transactions.isEmpty
-                ? "No texts yet. New texts appear here as they arrive."
-                : "No texts match [\(state.filter.rawValue)]. Press f to change the filter, Esc to clear the search."
+                if state.archive.loading {
+                    "Reading older texts from the store…"
+                } else if state.transactions.isEmpty, state.closedRecent.isEmpty, state.archive.query == nil {
+                    "No texts yet. New texts appear here as they arrive."
+                } else {
+                    "No texts match [\(state.effectiveFilter.rawValue)]. Press f to change the filter, Esc to clear "
+                        + "the search."
+                }
             screen.write("  " + empty, x: 0, y: layout.listTop + 1, role: .dim)
             return
         }
@@ -34,10 +39,18 @@ enum InboxListView {
                 inbox[index], state: state, y: y, selected: index == selectedIndex, messageWidth: messageWidth,
                 into: &screen)
         }
-        if inbox.count > layout.listHeight {
-            let more = " \(start + 1)–\(min(inbox.count, start + layout.listHeight)) of \(inbox.count) "
+        if inbox.count > layout.listHeight || state.archive.next != nil {
+            let more = " \(start + 1)–\(min(inbox.count, start + layout.listHeight)) of \(total(state, inbox)) "
             screen.write(more, x: state.width - CharacterWidth.of(more), y: 1, role: .dim)
         }
+    }
+
+    /// How many texts the list holds in all: those loaded, or (paged) the working set's and the store's count of
+    /// the older ones; "N+" while the count is not in.
+    static func total(_ state: ConsoleState, _ inbox: InboxSnapshot) -> String {
+        guard state.archive.query != nil else { return "\(inbox.count)" }
+        guard let older = state.archive.total else { return "\(inbox.count)+" }
+        return "\(max(inbox.count, inbox.workingMatches + older))"
     }
 
     private static func drawRow(

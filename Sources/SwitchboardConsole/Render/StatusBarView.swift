@@ -17,7 +17,7 @@ enum StatusBarView {
             x += screen.write(" ○ following the store (no receiver here)", x: x, y: row, role: .statusBar)
         }
         // The receiver's last callback, or (following a store) the newest text in it.
-        if let last = state.status.lastCallbackAt ?? state.transactions.last?.receivedAt {
+        if let last = state.status.lastCallbackAt ?? state.newestReceipt {
             x += screen.write(
                 " · last text \(ConsoleFormat.age(state.now.timeIntervalSince(last))) ago", x: x, y: row,
                 role: .statusBar)

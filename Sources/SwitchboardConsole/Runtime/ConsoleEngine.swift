@@ -14,8 +14,6 @@ package struct ConsoleEngine: Sendable {
     package var receiverStatus: (@Sendable () -> (address: String, lastCallbackAt: Date?))?
     /// Ready answers for the reply pane.
     package var cannedReplies: [CannedReply] = []
-    /// How far back the inbox reaches (older texts stay in the store, for `export`).
-    package var history: Duration = .seconds(24 * 3600)
     /// Broadcasts (`b`); nil when Tagget is not configured.
     package var broadcasts: BroadcastService?
     /// A recipients file the broadcast screen suggests (the demo's sample list).

@@ -43,7 +43,7 @@ extension ConsoleRuntime {
             return { supervisor?.resume() }
         case .cancelBroadcast:
             return { supervisor?.cancel() }
-        case .loadJournal, .sendReply, .markComposing, .bell, .quit:
+        case .loadJournal, .sendReply, .markComposing, .bell, .quit, .loadArchivePage, .countArchive:
             return nil
         }
     }

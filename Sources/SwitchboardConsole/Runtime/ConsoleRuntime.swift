@@ -41,7 +41,8 @@ package final class ConsoleRuntime: Sendable {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         let (effects, effectSink) = AsyncStream<ConsoleEffect>.makeStream()
         let background = Task { await self.serve(effects) }
-        let watch = Task { await self.watchInbox() }
+        let follower = InboxFollower(engine: engine, queue: queue, consoleID: marker.consoleID)
+        let watch = Task { await follower.run() }
         let status = Task { await self.watchStatus() }
         let marking = Task { await self.marker.run() }
         let signals = TerminationSignals { [queue] in queue.post(.terminate) }
@@ -182,6 +183,20 @@ package final class ConsoleRuntime: Sendable {
                     }
                 case .markComposing(let id):
                     marker.mark(id)
+                case .loadArchivePage(let query):
+                    group.addTask { [engine, queue] in
+                        do {
+                            queue.post(.archivePageLoaded(query, try await engine.store.inboxPage(query)))
+                        } catch {
+                            queue.post(.archivePageFailed(query, "\(error)"))
+                        }
+                    }
+                case .countArchive(let query):
+                    group.addTask { [engine, queue] in
+                        if let total = try? await engine.store.inboxCount(query) {
+                            queue.post(.archiveCounted(query, total))
+                        }
+                    }
                 case .bell, .quit:
                     break
                 default:
@@ -190,45 +205,6 @@ package final class ConsoleRuntime: Sendable {
                     }
                 }
             }
-        }
-    }
-
-    /// Loads the inbox, then again whenever the store changed, at most 5 times a second however many changes
-    /// arrive (a burst of callbacks is one reload, not one per callback). A load that fails is said on the status
-    /// bar and tried again every second until the store answers.
-    private func watchInbox() async {
-        let dirty = Mutex(true)
-        let changes = engine.store.changes()
-        let listener = Task {
-            for await _ in changes { dirty.withLock { $0 = true } }
-        }
-        defer { listener.cancel() }
-        while !Task.isCancelled {
-            let reload = dirty.withLock { flag in
-                defer { flag = false }
-                return flag
-            }
-            if reload, !(await load()) {
-                dirty.withLock { $0 = true }
-                try? await Task.sleep(for: .seconds(1))
-            }
-            try? await Task.sleep(for: .milliseconds(200))
-        }
-    }
-
-    /// Reads the soft locks and the inbox; false when the store could not be read.
-    private func load() async -> Bool {
-        let now = engine.clock.now()
-        let since = now.addingTimeInterval(-engine.history.timeInterval)
-        do {
-            let marks = try await engine.store.composingMarks(now: now)
-            let rows = try await engine.store.transactions(TransactionQuery(receivedSince: since))
-            queue.post(.composingLoaded(marks.filter { $0.consoleID != marker.consoleID }))
-            queue.post(.inboxLoaded(rows))
-            return true
-        } catch {
-            queue.post(.storeUnavailable("\(error)"))
-            return false
         }
     }
 

@@ -9,8 +9,18 @@ package enum ConsoleEvent: Sendable {
     /// The local time zone's offset from UTC changed (daylight saving), in seconds east.
     case timeZoneChanged(Int)
     case resize(width: Int, height: Int)
-    /// The inbox as the store has it now.
+    /// The whole inbox, given at once (not followed from a store: nothing is paged).
     case inboxLoaded([InboxTransaction])
+    /// The working set read from the store to start following it: every text received since `since`.
+    case inboxFollowed(InboxSnapshotRead, since: Date)
+    /// Texts that changed in the store since the last read, as they are now.
+    case inboxChanged(InboxChanges)
+    /// A page of older texts for the paged list (its query says which list and where the page starts).
+    case archivePageLoaded(InboxPageQuery, InboxPage)
+    /// A page of older texts could not be read (the list keeps what it has; scrolling asks again).
+    case archivePageFailed(InboxPageQuery, String)
+    /// How many stored texts a paged list's query matches.
+    case archiveCounted(InboxPageQuery, Int)
     /// A transaction's reply journal.
     case journalLoaded(String, [ReplyJournalEntry])
     /// Who else is writing a reply to what (the other consoles' live soft locks).
@@ -42,6 +52,10 @@ package enum ConsoleEvent: Sendable {
 /// What the console asks the engine to do; the results come back as events.
 package enum ConsoleEffect: Sendable, Hashable {
     case loadJournal(String)
+    /// Read a page of older texts for the paged list; answered by ``ConsoleEvent/archivePageLoaded(_:_:)``.
+    case loadArchivePage(InboxPageQuery)
+    /// Count the texts a paged list matches; answered by ``ConsoleEvent/archiveCounted(_:_:)``.
+    case countArchive(InboxPageQuery)
     /// Tell the other consoles this one is writing a reply to this text (nil: to none).
     case markComposing(String?)
     case sendReply(transactionID: String, message: String, paid: Bool)

@@ -25,7 +25,19 @@ package struct ConsoleState: Sendable {
         package var isBroadcast: Bool { Self.broadcastSteps.contains(self) }
     }
 
+    /// The working set's texts stored open (pending or being replied to), oldest receipt first.
     package var transactions: [InboxTransaction] = []
+    /// The working set's closed texts (replied, rejected, closed, expired), oldest receipt first.
+    package var closedRecent: [InboxTransaction] = []
+    /// The working set holds every text received since this; older ones are read in pages when a list shows them.
+    package var workingSince = Date.distantPast
+    /// The working set follows a store (its start moves up with the clock and older texts are paged in); false
+    /// for an inbox given whole (tests).
+    package var followsStore = false
+    /// How many texts the store holds in each state (its counters), for the header.
+    package var storeCounts = InboxCounts()
+    /// The older texts of the paged list shown, read from the store as the operator scrolls.
+    package var archive = InboxArchive()
     package var window: ReplyWindow
     package var now: Date
     package var width: Int
@@ -81,8 +93,47 @@ package struct ConsoleState: Sendable {
         self.height = height
     }
 
-    /// The texts the inbox shows: filter, tagg and search applied, deadline first.
+    /// The texts the inbox shows: filter, tagg and search applied, deadline first (newest first when paged).
     package var visible: [InboxTransaction] { InboxSnapshot(self).rows }
+
+    /// The filter the list applies: a search looks through every text, unless the filter is replied or closed.
+    package var effectiveFilter: InboxFilter {
+        guard !search.isEmpty else { return filter }
+        return filter == .replied || filter == .closed ? filter : .all
+    }
+
+    /// The list is newest first and reaches past the working set into the store (replied, closed, all, search).
+    package var isPaged: Bool { effectiveFilter != .pending && effectiveFilter != .expiring }
+
+    /// A search too short for the store's index looks through the working set only.
+    package var searchTooShortForStore: Bool {
+        !search.isEmpty && search.count < InboxPageQuery.minimumSearchLength
+    }
+
+    /// What to ask the store for the list's older texts; nil when the list needs none.
+    package var archiveQuery: InboxPageQuery? {
+        guard followsStore, isPaged, !searchTooShortForStore else { return nil }
+        let states: Set<TransactionState>? =
+            switch effectiveFilter {
+            case .replied: [.replied]
+            case .closed: Set(TransactionState.allCases).subtracting([.replied])
+            default: nil
+            }
+        return InboxPageQuery(
+            states: states, tagg: taggFilter, search: search.isEmpty ? nil : search, receivedBefore: workingSince,
+            limit: InboxArchiveUpdate.pageSize)
+    }
+
+    /// When the newest text of the working set arrived.
+    package var newestReceipt: Date? {
+        [transactions.last?.receivedAt, closedRecent.last?.receivedAt].compactMap { $0 }.max()
+    }
+
+    /// A text the console holds (working set or a loaded page), by id.
+    package func transaction(id: String) -> InboxTransaction? {
+        transactions.first { $0.id == id } ?? closedRecent.first { $0.id == id }
+            ?? archive.transactions.first { $0.id == id }
+    }
 
     /// Whether a text matches a (lower-cased) search, as the inbox shows it (sanitized: a word split by an invisible
     /// character is found as it reads).

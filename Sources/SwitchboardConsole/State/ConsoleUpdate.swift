@@ -20,7 +20,7 @@ package enum ConsoleUpdate {
         case .tick(let now):
             state.now = now
             if let flash = state.flash, flash.until <= now { state.flash = nil }
-            return lastMinuteBells(&state)
+            return lastMinuteBells(&state) + InboxArchiveUpdate.followClock(&state)
         case .timeZoneChanged(let offset):
             state.timeZoneOffset = offset
             return []
@@ -30,7 +30,33 @@ package enum ConsoleUpdate {
             return []
         case .inboxLoaded(let transactions):
             state.storeTrouble = nil
-            return loaded(transactions, into: &state)
+            state.followsStore = false
+            let known = Set((state.transactions + state.closedRecent).map(\.id))
+            WorkingSetUpdate.load(transactions, since: .distantPast, counts: nil, into: &state)
+            return loaded(joined: transactions.map(\.id).filter { !known.contains($0) }, changed: nil, into: &state)
+        case .inboxFollowed(let read, let since):
+            state.storeTrouble = nil
+            state.followsStore = true
+            WorkingSetUpdate.load(read.transactions, since: since, counts: read.counts, into: &state)
+            state.archive.query = nil
+            return loaded(joined: nil, changed: nil, into: &state) + InboxArchiveUpdate.refresh(&state)
+        case .inboxChanged(let changes):
+            state.storeTrouble = nil
+            let joined = WorkingSetUpdate.apply(changes.transactions, counts: changes.counts, into: &state)
+            return loaded(joined: joined, changed: Set(changes.transactions.map(\.id)), into: &state)
+        case .archivePageLoaded(let query, let page):
+            return InboxArchiveUpdate.pageLoaded(query, page, in: &state)
+        case .archivePageFailed(let query, let reason):
+            var asked = query
+            asked.after = nil
+            if asked == state.archive.query {
+                state.archive.loading = false
+                flash("Older texts could not be read: \(reason)", error: true, in: &state)
+            }
+            return []
+        case .archiveCounted(let query, let total):
+            InboxArchiveUpdate.counted(query, total, in: &state)
+            return []
         case .storeUnavailable(let reason):
             state.storeTrouble = (reason, state.storeTrouble?.since ?? state.now)
             return []
@@ -162,22 +188,22 @@ package enum ConsoleUpdate {
         case .openReply: return openReply(in: &state)
         case .cycleFilter:
             state.filter = state.filter.next
-            return select(state.visible, 0, in: &state)
+            return InboxArchiveUpdate.refresh(&state) + select(state.visible, 0, in: &state)
         case .cycleTagg:
-            let taggs = Array(Set(state.transactions.map { $0.tagg.uppercased() })).sorted()
+            let taggs = Array(Set((state.transactions + state.closedRecent).map { $0.tagg.uppercased() })).sorted()
             if let current = state.taggFilter?.uppercased(), let position = taggs.firstIndex(of: current) {
                 state.taggFilter = position + 1 < taggs.count ? taggs[position + 1] : nil
             } else {
                 state.taggFilter = taggs.first
             }
-            return select(state.visible, 0, in: &state)
+            return InboxArchiveUpdate.refresh(&state) + select(state.visible, 0, in: &state)
         case .startSearch:
             state.searchDraft = state.search
             state.mode = .search
             return []
         case .clearSearch:
             state.search = ""
-            return []
+            return InboxArchiveUpdate.refresh(&state)
         case .showHelp:
             state.helpReturnMode = .inbox
             state.mode = .help
@@ -205,11 +231,13 @@ package enum ConsoleUpdate {
         -> [ConsoleEffect]
     {
         guard !rows.isEmpty else { return [] }
-        let id = rows[min(max(0, index), rows.count - 1)].id
-        guard id != state.selectedID else { return [] }
+        let target = min(max(0, index), rows.count - 1)
+        let more = InboxArchiveUpdate.loadMoreIfNeeded(selectedIndex: target, shown: rows.count, in: &state)
+        let id = rows[target].id
+        guard id != state.selectedID else { return more }
         state.selectedID = id
         state.detailScroll = 0
-        return [.loadJournal(id)]
+        return [.loadJournal(id)] + more
     }
 
     private static func openReply(in state: inout ConsoleState) -> [ConsoleEffect] {
@@ -250,7 +278,7 @@ package enum ConsoleUpdate {
         case .insertNewline: draft.insert("\n")
         case .togglePaid: draft.paid.toggle()
         case .nextCannedReply:
-            let tagg = state.transactions.first { $0.id == draft.transactionID }?.tagg ?? ""
+            let tagg = state.transaction(id: draft.transactionID)?.tagg ?? ""
             let choices = CannedReply.applicable(state.cannedReplies, to: tagg)
             guard !choices.isEmpty else {
                 draft.result = "No canned replies for this tagg: add them to console.canned_replies."
@@ -275,7 +303,7 @@ package enum ConsoleUpdate {
     }
 
     private static func send(_ draft: inout ComposeDraft, in state: ConsoleState) -> [ConsoleEffect] {
-        guard let transaction = state.transactions.first(where: { $0.id == draft.transactionID }) else {
+        guard let transaction = state.transaction(id: draft.transactionID) else {
             draft.result = "This text is no longer in the inbox."
             draft.resultIsError = true
             return []
@@ -298,7 +326,7 @@ package enum ConsoleUpdate {
         case .applySearch:
             state.search = state.searchDraft
             state.mode = .inbox
-            return select(state.visible, 0, in: &state)
+            return InboxArchiveUpdate.refresh(&state) + select(state.visible, 0, in: &state)
         case .leavePane:
             state.mode = .inbox
         case .deleteBackward:
@@ -311,22 +339,23 @@ package enum ConsoleUpdate {
 
     // MARK: - Engine events
 
-    private static func loaded(_ transactions: [InboxTransaction], into state: inout ConsoleState) -> [ConsoleEffect] {
+    /// After the working set was loaded (`joined` nil) or changed: rings for new texts, keeps a visible text
+    /// selected, and reloads the selected text's journal when it changed (or on a load).
+    private static func loaded(joined: [String]?, changed: Set<String>?, into state: inout ConsoleState)
+        -> [ConsoleEffect]
+    {
         let firstLoad = !state.hasLoaded
         state.hasLoaded = true
         var effects: [ConsoleEffect] = []
-        if !firstLoad, state.bell {
-            let known = Set(state.transactions.map(\.id))
-            if transactions.contains(where: { !known.contains($0.id) }) { effects.append(.bell) }
+        if !firstLoad, state.bell, let joined, !joined.isEmpty {
+            // A text that joined the working set open is a new one (a closed one is an older text catching up).
+            let joinedSet = Set(joined)
+            if state.transactions.reversed().contains(where: { joinedSet.contains($0.id) }) { effects.append(.bell) }
         }
-        // The store lists deadline first already; sort only when it did not (an O(n) check on 100,000 rows).
-        let ordered = { (a: InboxTransaction, b: InboxTransaction) in (a.receivedAt, a.id) < (b.receivedAt, b.id) }
-        let sorted = zip(transactions, transactions.dropFirst()).allSatisfy { !ordered($1, $0) }
-        state.transactions = sorted ? transactions : transactions.sorted(by: ordered)
         forgetClosed(in: &state)
         let inbox = InboxSnapshot(state)
         if let id = state.selectedID, inbox.selected?.id == id {
-            effects.append(.loadJournal(id))
+            if changed?.contains(id) ?? true { effects.append(.loadJournal(id)) }
         } else if let first = inbox.selected {
             state.selectedID = first.id
             effects.append(.loadJournal(first.id))
@@ -340,7 +369,7 @@ package enum ConsoleUpdate {
         let forgetBefore = state.now.addingTimeInterval(-state.window.windowSeconds - 60)
         state.warnedLastMinute = state.warnedLastMinute.filter { $0.value >= forgetBefore }
         if state.journals.count > 64 {
-            let loaded = Set(state.transactions.map(\.id))
+            let loaded = Set((state.transactions + state.closedRecent + state.archive.transactions).map(\.id))
             state.journals = state.journals.filter { loaded.contains($0.key) || $0.key == state.selectedID }
         }
     }

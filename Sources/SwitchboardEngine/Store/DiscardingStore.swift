@@ -82,5 +82,21 @@ package final class DiscardingStore: Store {
 
     package func changes() -> AsyncStream<StoreChange> { broadcaster.subscribe() }
 
+    package func inboxSnapshot(receivedSince: Date) async throws -> InboxSnapshotRead {
+        InboxSnapshotRead(transactions: [], cursor: ChangeCursor(position: 0), counts: InboxCounts())
+    }
+
+    package func inboxChanges(since cursor: ChangeCursor, receivedSince: Date) async throws -> InboxChanges {
+        InboxChanges(transactions: [], cursor: cursor, counts: InboxCounts())
+    }
+
+    package func inboxCounts() async throws -> InboxCounts { InboxCounts() }
+
+    package func inboxPage(_ query: InboxPageQuery) async throws -> InboxPage {
+        InboxPage(transactions: [], next: nil)
+    }
+
+    package func inboxCount(_ query: InboxPageQuery) async throws -> Int { 0 }
+
     package func close() async throws { broadcaster.finish() }
 }

@@ -124,6 +124,9 @@ enum PostgresMigrations {
                 )
                 """
             ]),
+        Migration(
+            version: 3, name: "change positions, maintained counters, paging key, search index",
+            statements: PostgresScaleSchema.statements),
     ]
 
     /// Applies the migrations not yet recorded in `schema_migrations`, in one transaction under the advisory lock.
@@ -144,10 +147,15 @@ enum PostgresMigrations {
             ).decode(Int.self) {
                 applied.insert(version)
             }
+            let progress = Logger(label: "switchboard.store")
             for migration in all where !applied.contains(migration.version) {
+                // An upgrade of a large store builds indexes here: say what it is doing and how long it took.
+                progress.notice("applying PostgreSQL migration \(migration.version): \(migration.name)")
+                let started = ContinuousClock.now
                 for statement in migration.statements {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
+                progress.notice("migration \(migration.version) applied in \(ContinuousClock.now - started)")
                 try await connection.query(
                     "INSERT INTO schema_migrations (version, name) VALUES (\(migration.version), \(migration.name))",
                     logger: logger)

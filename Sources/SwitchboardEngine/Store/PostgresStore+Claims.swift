@@ -112,6 +112,8 @@ extension PostgresStore {
                     last_return_code = \(fields.returnCode), updated_at = \(stamp)
                 WHERE id = \(transactionID) AND claim_token = \(token)
                 """, logger: logger)
+            // The journal changed even when the summary did not: readers following changes re-read it.
+            try await touch(connection, transactionIDs: [transactionID])
             try await notify(connection, .updated(transactionID))
             return transactionID
         }

@@ -31,6 +31,7 @@ extension PostgresStore {
                     "DELETE FROM composing_mark WHERE console_id = \(consoleID)", logger: self.logger)
             }
             let touched = Set([previous, transactionID].compactMap { $0 }).sorted()
+            try await self.touch(connection, transactionIDs: touched)
             for id in touched { try await self.notify(connection, .updated(id)) }
             return touched
         }

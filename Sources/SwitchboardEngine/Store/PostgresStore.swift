@@ -148,11 +148,12 @@ package final class PostgresStore: Store {
                     WHERE state IN ('pending', 'replying') AND received_at >= \(since)
                     """, logger: logger
                 ).first { try $0.decode(Int.self) } ?? 0
+            // Kept by triggers in the transaction that wrote each attempt: no scan of the journal.
             var byCode: [String: Int] = [:]
             let rows = try await connection.query(
-                "SELECT return_code, COUNT(*) FROM reply_attempt GROUP BY return_code", logger: logger
-            ).map { try $0.decode((Int?, Int).self) }
-            for (code, count) in rows { byCode[code.map(String.init) ?? "unknown"] = count }
+                "SELECT name, value FROM store_counter WHERE name LIKE 'reply:%' AND value <> 0", logger: logger
+            ).map { try $0.decode((String, Int).self) }
+            for (name, count) in rows { byCode[String(name.dropFirst(6))] = count }
             return StoreStatistics(openTransactions: open, repliesByReturnCode: byCode)
         }
     }

@@ -108,6 +108,9 @@ enum SQLiteMigrations {
                     );
                     """)
         }
+        migrator.registerMigration("v5: change positions, maintained counters, paging key, search index") { db in
+            try SQLiteScaleSchema.apply(db)
+        }
         return migrator
     }
 }

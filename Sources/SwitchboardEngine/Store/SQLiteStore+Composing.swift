@@ -12,6 +12,8 @@ extension SQLiteStore {
                 db, sql: "SELECT transaction_id FROM composing_mark WHERE console_id = ?", arguments: [consoleID])
             guard let transactionID else {
                 try db.execute(sql: "DELETE FROM composing_mark WHERE console_id = ?", arguments: [consoleID])
+                try SQLiteChanges.touch(
+                    db, transactionIDs: previous.map { [$0] } ?? [], change: try SQLiteChanges.advance(db))
                 return previous
             }
             let stamp = now.timeIntervalSince1970
@@ -25,6 +27,9 @@ extension SQLiteStore {
                         until = excluded.until
                     """,
                 arguments: [consoleID, transactionID, operatorName, stamp, stamp + ttl.timeInterval])
+            try SQLiteChanges.touch(
+                db, transactionIDs: Set([previous, transactionID].compactMap { $0 }).sorted(),
+                change: try SQLiteChanges.advance(db))
             return previous
         }
         for id in Set([previous, transactionID].compactMap { $0 }).sorted() { broadcaster.publish(.updated(id)) }

@@ -44,18 +44,19 @@ package final class SQLiteStore: Store {
     package func insertCallbacks(_ callbacks: [InboundCallback]) async throws -> [CallbackInsertResult] {
         guard !callbacks.isEmpty else { return [] }
         let results = try await immediateWrite { db in
-            try callbacks.map { callback -> CallbackInsertResult in
+            let change = try SQLiteChanges.advance(db)
+            return try callbacks.map { callback -> CallbackInsertResult in
                 try db.execute(
                     sql: """
                         INSERT INTO inbound_transaction
-                            (id, tagg, message, encoding, tagg_known, received_at, state, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)
+                            (id, tagg, message, encoding, tagg_known, received_at, state, updated_at, change_seq)
+                        VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)
                         ON CONFLICT(id) DO NOTHING
                         """,
                     arguments: [
                         callback.transactionID, callback.tagg, callback.message, callback.encoding.rawValue,
                         callback.taggKnown, callback.receivedAt.timeIntervalSince1970,
-                        callback.receivedAt.timeIntervalSince1970,
+                        callback.receivedAt.timeIntervalSince1970, change,
                     ])
                 guard db.changesCount == 1 else { return .duplicate }
                 let raw = callback.raw
@@ -142,6 +143,7 @@ package final class SQLiteStore: Store {
                     arguments: [transactionID])
             else { return .notFound }
             let current = SQLiteRows.transaction(row)
+            let change = try SQLiteChanges.advance(db)
             if current.state.isFinal { return .final(current.state) }
             if current.state == .replying, let claim = current.claim {
                 if claim.leaseUntil > now { return .inFlight(claim) }
@@ -157,7 +159,8 @@ package final class SQLiteStore: Store {
             let journal = try Self.journal(db, transactionID: transactionID)
             let resolution = TaggaReplyResolution.resolve(journal.map(\.asOutcome))
             if resolution.isFinal {
-                try Self.close(db, transactionID: transactionID, resolution: resolution, journal: journal, at: now)
+                try Self.close(
+                    db, transactionID: transactionID, resolution: resolution, journal: journal, at: now, change: change)
                 return .final(TransactionState(after: resolution))
             }
             let claim = ReplyClaim(
@@ -166,13 +169,13 @@ package final class SQLiteStore: Store {
             try db.execute(
                 sql: """
                     UPDATE inbound_transaction SET state = 'replying', claim_token = ?, claim_operator = ?,
-                        claimed_at = ?, claim_until = ?, updated_at = ?,
+                        claimed_at = ?, claim_until = ?, updated_at = ?, change_seq = ?,
                         last_outcome = CASE WHEN state = 'replying' THEN 'abandoned' ELSE last_outcome END
                     WHERE id = ?
                     """,
                 arguments: [
                     claim.token, claim.operatorName, now.timeIntervalSince1970,
-                    claim.leaseUntil.timeIntervalSince1970, now.timeIntervalSince1970, transactionID,
+                    claim.leaseUntil.timeIntervalSince1970, now.timeIntervalSince1970, change, transactionID,
                 ])
             return .claimed(claim)
         }
@@ -184,6 +187,7 @@ package final class SQLiteStore: Store {
         let id = try await immediateWrite { db -> Int64 in
             try Self.requireClaim(
                 db, transactionID: attempt.transactionID, token: attempt.token, liveAt: attempt.startedAt)
+            let change = try SQLiteChanges.advance(db)
             try db.execute(
                 sql: """
                     INSERT INTO reply_attempt
@@ -198,11 +202,11 @@ package final class SQLiteStore: Store {
             try db.execute(
                 sql: """
                     UPDATE inbound_transaction SET attempt_count = attempt_count + 1, last_outcome = NULL,
-                        last_return_code = NULL, claim_until = ?, updated_at = ?
+                        last_return_code = NULL, claim_until = ?, updated_at = ?, change_seq = ?
                     WHERE id = ?
                     """,
                 arguments: [
-                    attempt.leaseUntil.timeIntervalSince1970, attempt.startedAt.timeIntervalSince1970,
+                    attempt.leaseUntil.timeIntervalSince1970, attempt.startedAt.timeIntervalSince1970, change,
                     attempt.transactionID,
                 ])
             return id
@@ -229,6 +233,8 @@ package final class SQLiteStore: Store {
                     db, sql: "SELECT transaction_id, claim_token FROM reply_attempt WHERE id = ?", arguments: [id])
             else { return nil }
             let transactionID: String = attempt["transaction_id"]
+            // The journal changed even when the summary below does not: readers following changes re-read it.
+            try SQLiteChanges.touch(db, transactionIDs: [transactionID], change: try SQLiteChanges.advance(db))
             // The transaction's summary columns belong to whoever holds the claim now: a late finish from a holder
             // whose claim was taken over updates its journal row only.
             try db.execute(
@@ -250,6 +256,7 @@ package final class SQLiteStore: Store {
     ) async throws {
         try await immediateWrite { db in
             try Self.requireClaim(db, transactionID: transactionID, token: token, liveAt: nil)
+            let change = try SQLiteChanges.advance(db)
             try db.execute(
                 sql: """
                     UPDATE reply_attempt SET outcome = 'unknown', finished_at = ?,
@@ -268,12 +275,13 @@ package final class SQLiteStore: Store {
                         last_outcome = (SELECT outcome FROM reply_attempt WHERE transaction_id = ? ORDER BY id DESC
                             LIMIT 1),
                         claim_token = NULL, claim_operator = NULL, claimed_at = NULL, claim_until = NULL,
-                        updated_at = ?
+                        updated_at = ?, change_seq = ?
                     WHERE id = ?
                     """,
                 arguments: [
                     state.rawValue, state.isFinal ? resolution.summary : nil, replied, replyMessage, replied,
-                    at.timeIntervalSince1970, state.isFinal, transactionID, at.timeIntervalSince1970, transactionID,
+                    at.timeIntervalSince1970, state.isFinal, transactionID, at.timeIntervalSince1970, change,
+                    transactionID,
                 ])
         }
         broadcaster.publish(.updated(transactionID))
@@ -303,12 +311,12 @@ package final class SQLiteStore: Store {
                         WHERE state IN ('pending', 'replying') AND received_at >= ?
                         """,
                     arguments: [since]) ?? 0
+            // Kept by triggers in the transaction that wrote each attempt: no scan of the journal.
             var byCode: [String: Int] = [:]
             for row in try Row.fetchAll(
-                db, sql: "SELECT return_code, COUNT(*) AS n FROM reply_attempt GROUP BY return_code")
+                db, sql: "SELECT name, value FROM store_counter WHERE name LIKE 'reply:%' AND value <> 0")
             {
-                let code = (row["return_code"] as Int?).map(String.init) ?? "unknown"
-                byCode[code] = row["n"]
+                byCode[String((row["name"] as String).dropFirst(6))] = row["value"]
             }
             return StoreStatistics(openTransactions: open, repliesByReturnCode: byCode)
         }
@@ -362,7 +370,7 @@ package final class SQLiteStore: Store {
     /// Closes a transaction from its journal's final answer, recording the text that reached the texter.
     private static func close(
         _ db: Database, transactionID: String, resolution: TaggaReplyResolution, journal: [ReplyJournalEntry],
-        at now: Date
+        at now: Date, change: Int64
     ) throws {
         let state = TransactionState(after: resolution)
         let delivered = TaggaReplyResolution.deliveredAttemptIndex(journal.map(\.asOutcome)).map { journal[$0] }
@@ -372,13 +380,13 @@ package final class SQLiteStore: Store {
                     operator = ?, claim_token = NULL, claim_operator = NULL, claimed_at = NULL, claim_until = NULL,
                     last_outcome = (SELECT outcome FROM reply_attempt WHERE transaction_id = ? ORDER BY id DESC
                         LIMIT 1),
-                    updated_at = ?
+                    updated_at = ?, change_seq = ?
                 WHERE id = ?
                 """,
             arguments: [
                 state.rawValue, resolution.summary, delivered?.message,
                 (delivered?.finishedAt ?? delivered?.startedAt)?.timeIntervalSince1970, delivered?.operatorName,
-                transactionID, now.timeIntervalSince1970, transactionID,
+                transactionID, now.timeIntervalSince1970, change, transactionID,
             ])
     }
 }

@@ -103,8 +103,28 @@ package protocol Store: Sendable {
     /// Figures for metrics: open transactions and reply attempts by return code.
     func statistics(now: Date, window: ReplyWindow) async throws -> StoreStatistics
 
-    /// Changes made through this store object, as they commit.
+    /// Wake-ups: changes made through this store object as they commit, and (`.external`) those of other processes.
+    /// A wake-up says something changed; ``inboxChanges(since:receivedSince:)`` says what.
     func changes() -> AsyncStream<StoreChange>
+
+    // MARK: Following the inbox (cost grows with what changed, not with what is stored)
+
+    /// The texts received since `receivedSince`, oldest first, with the cursor to follow them from and the counts,
+    /// all read from one snapshot.
+    func inboxSnapshot(receivedSince: Date) async throws -> InboxSnapshotRead
+
+    /// The texts received since `receivedSince` that changed after `cursor` (through an index on the change
+    /// position), and the cursor to ask from next time. Never skips a change that commits late.
+    func inboxChanges(since cursor: ChangeCursor, receivedSince: Date) async throws -> InboxChanges
+
+    /// How many texts are stored in each state (maintained counters, not a count).
+    func inboxCounts() async throws -> InboxCounts
+
+    /// One page of stored texts, newest receipt first, after the query's key (keyset pagination).
+    func inboxPage(_ query: InboxPageQuery) async throws -> InboxPage
+
+    /// How many stored texts the query matches (its key and limit aside).
+    func inboxCount(_ query: InboxPageQuery) async throws -> Int
 
     /// Closes the store; later calls fail.
     func close() async throws

@@ -1,0 +1,48 @@
+/// A position in the order the store's inbox changes became visible. Every write to a text (its insert, a claim,
+/// an attempt, an outcome, a release, a soft lock on it) moves the text to a position after every cursor handed out
+/// before that write committed, so a reader that remembers the cursor of its last read and asks for the changes
+/// since it gets each change at least once and never skips one.
+///
+/// SQLite: a counter in `store_counter`, advanced inside each write transaction (writes are serialised, so the
+/// order is the commit order). PostgreSQL: the writing transaction's id (`pg_current_xact_id`), and a reader's
+/// next cursor is the `xmin` of the snapshot it read with: every transaction below it had finished, so nothing
+/// that commits later can fall behind it (a transaction still running is read again next time, not skipped).
+package struct ChangeCursor: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package var position: Int64
+
+    package init(position: Int64) { self.position = position }
+
+    package static func < (lhs: ChangeCursor, rhs: ChangeCursor) -> Bool { lhs.position < rhs.position }
+
+    package var description: String { "\(position)" }
+}
+
+/// What a console follows, read at once: the texts received since a time, with the cursor to follow them from and
+/// the store's counts.
+package struct InboxSnapshotRead: Sendable {
+    /// Texts received since the time asked, oldest receipt first.
+    package var transactions: [InboxTransaction]
+    package var cursor: ChangeCursor
+    package var counts: InboxCounts
+
+    package init(transactions: [InboxTransaction], cursor: ChangeCursor, counts: InboxCounts) {
+        self.transactions = transactions
+        self.cursor = cursor
+        self.counts = counts
+    }
+}
+
+/// The texts changed since a cursor (each once, as it is now), the cursor to ask from next time, and the counts.
+package struct InboxChanges: Sendable {
+    /// Changed texts received since the time asked, in no particular order. A text may come again in a later read
+    /// (PostgreSQL re-reads what a transaction still running might touch): applying a row twice changes nothing.
+    package var transactions: [InboxTransaction]
+    package var cursor: ChangeCursor
+    package var counts: InboxCounts
+
+    package init(transactions: [InboxTransaction], cursor: ChangeCursor, counts: InboxCounts) {
+        self.transactions = transactions
+        self.cursor = cursor
+        self.counts = counts
+    }
+}

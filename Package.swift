@@ -100,6 +100,7 @@ let package = Package(
                 "switchboard", "SwitchboardSimulator", "SwitchboardEngine", "SwitchboardConsole",
                 "SwitchboardTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ],

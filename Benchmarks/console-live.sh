@@ -43,7 +43,7 @@ start_postgres() {
 write_config() {  # $1 name, $2 store url
   printf '[store]\nurl = "%s"\n[tagga]\ntaggs = ["HELP"]\n' "$2" > "$work/$1.toml"
   chmod 600 "$work/$1.toml"
-  "$binary" pending --config "$work/$1.toml" >/dev/null  # creates and migrates the store
+  "$binary" pending --config "$work/$1.toml" >/dev/null 2>&1  # creates and migrates the store
 }
 
 # H answered texts over the last day, H/2 over the 90 days before; one planted 60 days ago for the search.
@@ -65,17 +65,19 @@ fill_sqlite() {  # $1 path, $2 H
     COMMIT;" 2>&1 | grep -v '^off$' || true
 }
 
-fill_postgres() {  # $1 H
+fill_postgres() {  # $1 url, $2 H
   local now; now=$(date +%s)
-  psql -q "$pg_url" -c "
+  psql -q "$1" -c "
     INSERT INTO inbound_transaction (id, tagg, message, encoding, tagg_known, received_at, state, updated_at,
         reply_message, replied_at, operator)
-    SELECT 'day-' || i, 'HELP', 'Where is my order? It is number ' || i, 'utf-8', true, $now - 86400.0 * i / $1,
-        'replied', $now, 'On its way', $now, 'bench' FROM generate_series(1, $1) AS i;
+    SELECT 'day-' || i, 'HELP', 'Where is my order? It is number ' || i, 'utf-8', true, $now - 86400.0 * i / $2,
+        'replied', $now, 'On its way', $now, 'bench' FROM generate_series(1, $2) AS i" -c "
     INSERT INTO inbound_transaction (id, tagg, message, encoding, tagg_known, received_at, state, updated_at)
     SELECT 'old-' || i, 'HELP', 'Do you deliver on Sundays? Ask ' || i, 'utf-8', true,
-        $now - 86400 - 90 * 86400.0 * i / ($1 / 2), 'replied', $now FROM generate_series(1, $1 / 2) AS i;
-    VACUUM ANALYZE inbound_transaction;" >/dev/null
+        $now - 86400 - 90 * 86400.0 * i / ($2 / 2), 'replied', $now FROM generate_series(1, $2 / 2) AS i" -c "
+    INSERT INTO inbound_transaction (id, tagg, message, encoding, tagg_known, received_at, state, updated_at)
+    VALUES ('planted-60d', 'HELP', 'the blue umbrella was left at table nine', 'utf-8', true, $now - 60 * 86400,
+        'replied', $now)" -c "VACUUM ANALYZE inbound_transaction" >/dev/null
 }
 
 start_serve() {  # $1 config
@@ -114,7 +116,7 @@ run_case() {  # $1 kind, $2 H, $3 config
   local result
   result=$(python3 Benchmarks/console-live.py "$serve_port" "$socket" "$console_pid" "$rate" "$seconds" "$1-$2")
   local extra=""
-  if [ "$1" = sqlite ] && [ "$2" = "$last_size" ]; then extra=" search_first_page_ms=$(search_ms)"; fi
+  if [ "$2" = "$last_size" ]; then extra=" search_first_page_ms=$(search_ms)"; fi
   echo "$1 H=$2 first_frame_ms=$first_frame_ms $result$extra"
   tmux -L "$socket" kill-server
   stop_serve
@@ -122,22 +124,26 @@ run_case() {  # $1 kind, $2 H, $3 config
 
 echo "console-live: R=$rate/s for ${seconds}s, console 200x60, $(nproc) cores, $(date -u +%FT%TZ)"
 last_size=${sizes##* }
-for size in $sizes; do
-  write_config "sqlite-$size" "sqlite:$work/sqlite-$size.sqlite"
-  [ "$size" -gt 0 ] && fill_sqlite "$work/sqlite-$size.sqlite" "$size"
-  run_case sqlite "$size" "$work/sqlite-$size.toml"
-  rm -f "$work/sqlite-$size.sqlite"*
-done
-if [ -x "$pg_bin/initdb" ]; then
+stores=${SWITCHBOARD_BENCH_STORES:-"sqlite postgres metrics"}
+if [[ " $stores " == *" sqlite "* ]]; then
+  for size in $sizes; do
+    write_config "sqlite-$size" "sqlite:$work/sqlite-$size.sqlite"
+    [ "$size" -gt 0 ] && fill_sqlite "$work/sqlite-$size.sqlite" "$size"
+    run_case sqlite "$size" "$work/sqlite-$size.toml"
+    rm -f "$work/sqlite-$size.sqlite"*
+  done
+fi
+if [[ " $stores " == *" postgres "* ]]; then
   start_postgres
   for size in $sizes; do
-    psql -q "$pg_url" -c "DROP DATABASE IF EXISTS live; CREATE DATABASE live;" >/dev/null 2>&1 || true
-    write_config "pg-$size" "${pg_url/\/postgres?/\/live?}"
-    pg_url_live=${pg_url/\/postgres?/\/live?}
-    [ "$size" -gt 0 ] && pg_url_saved=$pg_url && pg_url=$pg_url_live && fill_postgres "$size" && pg_url=$pg_url_saved
+    psql -q "$pg_url" -c "DROP DATABASE IF EXISTS live" -c "CREATE DATABASE live" >/dev/null 2>&1
+    live_url=${pg_url/\/postgres?/\/live?}
+    write_config "pg-$size" "$live_url"
+    [ "$size" -gt 0 ] && fill_postgres "$live_url" "$size"
     run_case postgres "$size" "$work/pg-$size.toml"
   done
 fi
+[[ " $stores " == *" metrics "* ]] || exit 0
 
 # /metrics and start-up on 10,000,000 stored texts (loaded with the search and count triggers set aside, then the
 # counters computed once, as the migration does).
@@ -158,7 +164,7 @@ sqlite3 "$work/big.sqlite" "PRAGMA synchronous = OFF; PRAGMA journal_mode = OFF;
   INSERT INTO store_counter (name, value)
     SELECT 'reply:' || COALESCE(CAST(return_code AS TEXT), 'unknown'), COUNT(*) FROM reply_attempt GROUP BY 1;
   COMMIT;" >/dev/null
-"$binary" pending --config "$work/big.toml" >/dev/null
+"$binary" pending --config "$work/big.toml" >/dev/null 2>&1
 start_serve "$work/big.toml"
 times=$(for _ in $(seq 21); do curl -s -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$serve_port/metrics"; done \
   | tail -20 | sort -n)

@@ -4,6 +4,8 @@
 #   group-commit  durable acks, callbacks committed in groups (the default)
 #   one-commit    durable acks, one commit per callback (--no-group-commit)
 #   postgres      durable acks into PostgreSQL (group commit), when SWITCHBOARD_BENCH_POSTGRES_URL names a database
+# With SWITCHBOARD_COMPARE_BINARY=/path/to/another/switchboard, only group commit, alternating this build and that
+# one three times each (what a change costs the receiver, measured in one run).
 # Usage: Benchmarks/serve-load.sh [seconds=10] [connections=64]
 # SWITCHBOARD_SCRATCH picks the build folder (default .build).
 set -euo pipefail
@@ -40,6 +42,14 @@ run_mode() {
 }
 
 echo "switchboard serve under wrk: ${seconds}s, $connections connections, 2 wrk threads, $(nproc) cores"
+if [ -n "${SWITCHBOARD_COMPARE_BINARY:-}" ]; then
+  this=$binary
+  for round in 1 2 3; do
+    binary=$this; run_mode "group-commit-this-$round"
+    binary=$SWITCHBOARD_COMPARE_BINARY; run_mode "group-commit-other-$round"
+  done
+  exit 0
+fi
 run_mode discard --discard
 run_mode group-commit
 run_mode one-commit --no-group-commit

@@ -7,7 +7,13 @@ import Synchronization
 /// since the cursor of the last read. A burst of wake-ups while a read runs is one more read, not one per wake-up;
 /// a read that fails is said on the status bar and tried again every second from the same cursor (a resync, not a
 /// reload).
+///
+/// Reads are at least ``minimumInterval`` apart: a change alone is read (and drawn) at once, and under a steady
+/// stream of callbacks the console reads and redraws ten times a second, whatever the rate (drawing a 200×60 frame
+/// per callback cost more than the reads; Benchmarks/RESULTS.md).
 final class InboxFollower: Sendable {
+    static let minimumInterval: Duration = .milliseconds(100)
+
     private let engine: ConsoleEngine
     private let queue: EventQueue
     /// This console's own soft-lock id, left out of the marks shown.
@@ -37,6 +43,8 @@ final class InboxFollower: Sendable {
             }
             pending = false
             do {
+                let clock = ContinuousClock()
+                let started = clock.now
                 cursor = try await read(from: cursor)
                 let now = engine.clock.now()
                 let live = try await engine.store.composingMarks(now: now).filter { $0.consoleID != consoleID }
@@ -44,6 +52,7 @@ final class InboxFollower: Sendable {
                     marks = live
                     queue.post(.composingLoaded(live))
                 }
+                try? await Task.sleep(until: started + Self.minimumInterval)
             } catch {
                 queue.post(.storeUnavailable("\(error)"))
                 pending = true

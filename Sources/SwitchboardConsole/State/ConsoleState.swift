@@ -135,18 +135,6 @@ package struct ConsoleState: Sendable {
             ?? archive.transactions.first { $0.id == id }
     }
 
-    /// Whether a text matches a (lower-cased) search, as the inbox shows it (sanitized: a word split by an invisible
-    /// character is found as it reads).
-    static func matches(_ transaction: InboxTransaction, _ needle: String) -> Bool {
-        shown(transaction.message).contains(needle) || shown(transaction.id).contains(needle)
-            || shown(transaction.tagg).contains(needle)
-    }
-
-    /// Lower-cased, as displayed (printable ASCII is shown as it is, so it skips the sanitizer).
-    private static func shown(_ text: String) -> String {
-        CharacterWidth.isPrintableASCII(text) ? text.lowercased() : TextSanitizer.lineSafe(text).lowercased()
-    }
-
     /// The text this console is writing a reply to, while its reply pane is open.
     package var composingID: String? { mode == .compose ? compose?.transactionID : nil }
 

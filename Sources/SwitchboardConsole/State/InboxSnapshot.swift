@@ -22,7 +22,7 @@ struct InboxSnapshot {
         open = state.transactions
         closed = state.closedRecent
         archive = state.archive.transactions
-        let needle = state.search.lowercased()
+        let needle = SearchNeedle(state.search)
         let filter = state.effectiveFilter
         let paged = state.isPaged
         let now = state.now.timeIntervalSinceReferenceDate
@@ -34,7 +34,7 @@ struct InboxSnapshot {
         func admits(_ text: InboxTransaction, _ status: TransactionStatus, _ left: Double) -> Bool {
             guard filter.admits(status, secondsLeft: left) else { return false }
             if let tagg = state.taggFilter, text.tagg.caseInsensitiveCompare(tagg) != .orderedSame { return false }
-            return needle.isEmpty || ConsoleState.matches(text, needle)
+            return needle.isEmpty || needle.matches(text)
         }
         // Read in place through buffer pointers: array subscripts would copy each text (retaining and releasing its
         // strings) once per text per frame.

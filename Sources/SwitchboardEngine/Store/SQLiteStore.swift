@@ -20,7 +20,8 @@ package final class SQLiteStore: Store {
         configuration.label = "switchboard"
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try SQLiteMigrations.migrator.migrate(pool)
+            let opened = pool
+            try SQLiteMigrationLock.withLock(storePath: path) { try SQLiteMigrations.migrator.migrate(opened) }
             let synchronous = try pool.writeWithoutTransaction { db -> Int in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
                 return try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1

@@ -62,6 +62,9 @@ fill_sqlite() {  # $1 path, $2 H
     INSERT INTO inbound_transaction (id, tagg, message, encoding, tagg_known, received_at, state, updated_at)
     VALUES ('planted-60d', 'HELP', 'the blue umbrella was left at table nine', 'utf-8', 1, $now - 60 * 86400,
         'replied', $now);
+    -- What serve's search indexer would have done by now (it indexes texts older than two minutes).
+    INSERT INTO inbound_search (rowid, message, id, tagg) SELECT rowid, message, id, tagg FROM inbound_transaction;
+    UPDATE store_counter SET value = (SELECT MAX(rowid) FROM inbound_transaction) WHERE name = 'search_indexed';
     COMMIT;" 2>&1 | grep -v '^off$' || true
 }
 

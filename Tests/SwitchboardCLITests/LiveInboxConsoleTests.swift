@@ -31,6 +31,11 @@ import Testing
                         updated_at)
                     VALUES ('planted-60d', 'HELP', 'the blue umbrella was left at table nine', 'utf-8', 1,
                         ? - 60 * 86400, 'replied', ?);
+                    -- What serve's search indexer would have done by now.
+                    INSERT INTO inbound_search (rowid, message, id, tagg)
+                        SELECT rowid, message, id, tagg FROM inbound_transaction;
+                    UPDATE store_counter SET value = (SELECT MAX(rowid) FROM inbound_transaction)
+                        WHERE name = 'search_indexed';
                     """,
                 arguments: [count, now, count, now, now, now, now])
         }

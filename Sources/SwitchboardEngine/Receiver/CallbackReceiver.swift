@@ -66,7 +66,9 @@ package final class CallbackReceiver: Sendable {
         let (ready, readyContinuation) = AsyncStream<Int>.makeStream()
         let application = makeApplication { port in readyContinuation.yield(port) }
         let group = ServiceGroup(
-            configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger))
+            configuration: .init(
+                services: [application, SearchIndexer(store: store, clock: clock, logger: logger)],
+                gracefulShutdownSignals: [], logger: logger))
         let task = Task {
             defer { readyContinuation.finish() }
             try await group.run()

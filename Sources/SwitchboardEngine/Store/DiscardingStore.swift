@@ -98,5 +98,7 @@ package final class DiscardingStore: Store {
 
     package func inboxCount(_ query: InboxPageQuery) async throws -> Int { 0 }
 
+    package func indexForSearch(receivedBefore: Date, limit: Int) async throws -> Int { 0 }
+
     package func close() async throws { broadcaster.finish() }
 }

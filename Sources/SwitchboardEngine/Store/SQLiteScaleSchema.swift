@@ -6,6 +6,12 @@ import Logging
 /// text (with an index), counters kept by triggers in the same transaction as the rows they count, a key for
 /// keyset pagination, and a full-text index of every text (FTS5, trigram tokenizer: any piece of three characters
 /// or more is found, as the console's search always matched).
+///
+/// The index is not written by the callback's own transaction: indexing texts a few at a time in every group
+/// commit halved the receiver's throughput (a new FTS segment, and its merges, per commit). The receiver indexes
+/// them afterwards in batches (``SQLiteStore/indexForSearch(receivedBefore:limit:)``); `store_counter`'s
+/// `search_indexed` is the highest rowid indexed, and a search also scans the texts above it, so it is complete
+/// whatever the indexer's lag. A text is taken out of the index when it is deleted, if it was in it.
 enum SQLiteScaleSchema {
     /// Texts indexed per statement while an upgraded store builds its search index (progress is logged between).
     static let indexBatch = 50_000
@@ -57,13 +63,15 @@ enum SQLiteScaleSchema {
                 CREATE VIRTUAL TABLE inbound_search USING fts5(
                     message, id, tagg, content = 'inbound_transaction', content_rowid = 'rowid',
                     tokenize = 'trigram');
-                CREATE TRIGGER inbound_transaction_search_insert AFTER INSERT ON inbound_transaction BEGIN
-                    INSERT INTO inbound_search (rowid, message, id, tagg)
-                        VALUES (NEW.rowid, NEW.message, NEW.id, NEW.tagg);
-                END;
+                INSERT INTO store_counter (name, value) VALUES ('search_indexed', 0);
                 CREATE TRIGGER inbound_transaction_search_delete AFTER DELETE ON inbound_transaction BEGIN
                     INSERT INTO inbound_search (inbound_search, rowid, message, id, tagg)
-                        VALUES ('delete', OLD.rowid, OLD.message, OLD.id, OLD.tagg);
+                        SELECT 'delete', OLD.rowid, OLD.message, OLD.id, OLD.tagg
+                        WHERE OLD.rowid <= (SELECT value FROM store_counter WHERE name = 'search_indexed');
+                    -- With the newest texts gone, SQLite hands their rowids out again: keep the horizon below them.
+                    UPDATE store_counter SET value = (SELECT COALESCE(MAX(rowid), 0) FROM inbound_transaction)
+                        WHERE name = 'search_indexed'
+                        AND value > (SELECT COALESCE(MAX(rowid), 0) FROM inbound_transaction);
                 END;
                 """)
         try buildSearchIndex(db)
@@ -95,6 +103,8 @@ enum SQLiteScaleSchema {
                 arguments: [after, last])
             done = min(total, done + indexBatch)
             after = last
+            try db.execute(
+                sql: "UPDATE store_counter SET value = ? WHERE name = 'search_indexed'", arguments: [last])
             logger.notice("search index: \(done) of \(total) texts")
         }
         logger.notice("search index built in \(ContinuousClock.now - started)")

@@ -2,23 +2,34 @@ import Foundation
 import GRDB
 
 /// Pages of old texts in SQLite, newest first: keyset pagination on `(received_at, id)` (its own index), search
-/// through the FTS5 trigram index `inbound_search`, counts from the counters where they can answer.
+/// through the FTS5 trigram index `inbound_search` (plus a scan of the few texts the indexer has not reached yet),
+/// counts from the counters where they can answer.
 extension SQLiteStore {
     package func inboxPage(_ query: InboxPageQuery) async throws -> InboxPage {
-        var (from, clauses, arguments) = Self.filter(query)
+        var (clauses, arguments) = Self.filter(query)
         if let after = query.after {
             clauses.append("(t.received_at, t.id) < (?, ?)")
             arguments += [after.receivedAt.timeIntervalSince1970, after.id]
         }
         let limit = max(1, query.limit)
-        let sql = """
-            SELECT \(Self.prefixed(SQLiteRows.transactionColumns)) FROM \(from)
-            \(clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "))
-            ORDER BY t.received_at DESC, t.id DESC LIMIT \(limit + 1)
-            """
-        let bound = arguments
+        let parts = Self.sources(query.needle).map { source in
+            (
+                sql: """
+                SELECT \(Self.prefixed(SQLiteRows.transactionColumns)) FROM \(source.from)
+                WHERE \((source.clauses + clauses).joined(separator: " AND "))
+                ORDER BY t.received_at DESC, t.id DESC LIMIT \(limit + 1)
+                """,
+                arguments: source.arguments + arguments
+            )
+        }
         var rows = try await pool.read { db in
-            try Array(Row.fetchCursor(db, sql: sql, arguments: bound).map(SQLiteRows.transaction))
+            try parts.flatMap { part in
+                try Array(Row.fetchCursor(db, sql: part.sql, arguments: part.arguments).map(SQLiteRows.transaction))
+            }
+        }
+        if parts.count > 1 {
+            rows.sort { ($0.receivedAt, $0.id) > ($1.receivedAt, $1.id) }
+            rows = Array(rows.prefix(limit + 1))
         }
         let more = rows.count > limit
         if more { rows.removeLast() }
@@ -27,14 +38,19 @@ extension SQLiteStore {
     }
 
     package func inboxCount(_ query: InboxPageQuery) async throws -> Int {
-        let (from, clauses, arguments) = Self.filter(query)
+        let (clauses, arguments) = Self.filter(query)
         let countable = query.needle == nil && query.tagg == nil
-        let bound = arguments
+        let parts = Self.sources(query.needle).map { source in
+            (
+                sql: "SELECT COUNT(*) FROM \(source.from) WHERE "
+                    + ((source.clauses + clauses).isEmpty
+                        ? "1" : (source.clauses + clauses).joined(separator: " AND ")),
+                arguments: source.arguments + arguments
+            )
+        }
         return try await pool.read { db in
             guard countable else {
-                let sql =
-                    "SELECT COUNT(*) FROM \(from) WHERE " + (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "))
-                return try Int.fetchOne(db, sql: sql, arguments: bound) ?? 0
+                return try parts.reduce(0) { $0 + (try Int.fetchOne(db, sql: $1.sql, arguments: $1.arguments) ?? 0) }
             }
             // The counters hold every stored text by state; take off the newer ones (a range of the receipt
             // index the size of a console's working set).
@@ -57,24 +73,30 @@ extension SQLiteStore {
         }
     }
 
-    /// The table (or the search joined to it) and the conditions a query names.
-    private static func filter(_ query: InboxPageQuery) -> (from: String, clauses: [String], StatementArguments) {
-        var from = "inbound_transaction t"
+    /// Where the texts of a query come from: the table, or for a search the index joined to it and the texts the
+    /// indexer has not reached (a search too short for the index scans the table).
+    private static func sources(_ needle: String?) -> [(from: String, clauses: [String], arguments: StatementArguments)]
+    {
+        let table = "inbound_transaction t"
+        guard let needle else { return [(table, [], [])] }
+        let scan = "(instr(lower(t.message), ?) > 0 OR instr(lower(t.id), ?) > 0 OR instr(lower(t.tagg), ?) > 0)"
+        let scanArguments: StatementArguments = [needle, needle, needle]
+        guard needle.count >= InboxPageQuery.minimumSearchLength else { return [(table, [scan], scanArguments)] }
+        let horizon = "(SELECT value FROM store_counter WHERE name = 'search_indexed')"
+        return [
+            // The index finds the texts; CROSS JOIN keeps SQLite from walking the table instead.
+            (
+                "inbound_search s CROSS JOIN inbound_transaction t ON t.rowid = s.rowid", ["inbound_search MATCH ?"],
+                ["\"" + needle.replacingOccurrences(of: "\"", with: "\"\"") + "\""]
+            ),
+            (table, ["t.rowid > \(horizon)", scan], scanArguments),
+        ]
+    }
+
+    /// The conditions a query names besides its search.
+    private static func filter(_ query: InboxPageQuery) -> (clauses: [String], StatementArguments) {
         var clauses: [String] = []
         var arguments: StatementArguments = []
-        if let needle = query.needle {
-            if needle.count >= InboxPageQuery.minimumSearchLength {
-                // The index finds the texts; CROSS JOIN keeps SQLite from walking the table instead.
-                from = "inbound_search s CROSS JOIN inbound_transaction t ON t.rowid = s.rowid"
-                clauses.append("inbound_search MATCH ?")
-                arguments += ["\"" + needle.replacingOccurrences(of: "\"", with: "\"\"") + "\""]
-            } else {
-                // Too short for the trigram index: a scan (newest first, so a first page still comes quickly).
-                clauses.append(
-                    "(instr(lower(t.message), ?) > 0 OR instr(lower(t.id), ?) > 0 OR instr(lower(t.tagg), ?) > 0)")
-                arguments += [needle, needle, needle]
-            }
-        }
         if let states = query.states {
             let names = states.map(\.rawValue).sorted()
             clauses.append("t.state IN (\(names.map { _ in "?" }.joined(separator: ",")))")
@@ -88,7 +110,7 @@ extension SQLiteStore {
             clauses.append("t.received_at < ?")
             arguments += [before.timeIntervalSince1970]
         }
-        return (from, clauses, arguments)
+        return (clauses, arguments)
     }
 
     /// `columns` (a comma-separated list) qualified with the table's alias.

@@ -46,14 +46,23 @@ package final class SQLiteStore: Store {
         guard !callbacks.isEmpty else { return [] }
         let results = try await immediateWrite { db in
             let change = try SQLiteChanges.advance(db)
+            // Prepared once per connection: preparing compiles the triggers too (the counters, the search
+            // index), which per callback cost the receiver a third of its throughput.
+            let insertText = try db.cachedStatement(
+                sql: """
+                    INSERT INTO inbound_transaction
+                        (id, tagg, message, encoding, tagg_known, received_at, state, updated_at, change_seq)
+                    VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)
+                    ON CONFLICT(id) DO NOTHING
+                    """)
+            let insertRaw = try db.cachedStatement(
+                sql: """
+                    INSERT INTO callback_request
+                        (transaction_id, method, target, content_type, remote_address, body, received_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
             return try callbacks.map { callback -> CallbackInsertResult in
-                try db.execute(
-                    sql: """
-                        INSERT INTO inbound_transaction
-                            (id, tagg, message, encoding, tagg_known, received_at, state, updated_at, change_seq)
-                        VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)
-                        ON CONFLICT(id) DO NOTHING
-                        """,
+                try insertText.execute(
                     arguments: [
                         callback.transactionID, callback.tagg, callback.message, callback.encoding.rawValue,
                         callback.taggKnown, callback.receivedAt.timeIntervalSince1970,
@@ -61,12 +70,7 @@ package final class SQLiteStore: Store {
                     ])
                 guard db.changesCount == 1 else { return .duplicate }
                 let raw = callback.raw
-                try db.execute(
-                    sql: """
-                        INSERT INTO callback_request
-                            (transaction_id, method, target, content_type, remote_address, body, received_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """,
+                try insertRaw.execute(
                     arguments: [
                         callback.transactionID, raw.method, raw.target, raw.contentType, raw.remoteAddress,
                         Data(raw.body), callback.receivedAt.timeIntervalSince1970,

@@ -126,6 +126,11 @@ package protocol Store: Sendable {
     /// How many stored texts the query matches (its key and limit aside).
     func inboxCount(_ query: InboxPageQuery) async throws -> Int
 
+    /// Adds up to `limit` texts received before `receivedBefore` to the search index, in one short transaction;
+    /// returns how many (0 when there is nothing to do, or the index is kept with the rows, as on PostgreSQL).
+    /// Searching never waits for it: texts not indexed yet are scanned.
+    func indexForSearch(receivedBefore: Date, limit: Int) async throws -> Int
+
     /// Closes the store; later calls fail.
     func close() async throws
 }

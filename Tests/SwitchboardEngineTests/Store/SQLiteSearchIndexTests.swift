@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import SwitchboardEngine
+
+/// SQLite's search index is filled after the commits, in batches: a search is complete whatever the indexer's lag,
+/// and removing texts (retention) keeps the index consistent with the table, indexed or not.
+@Suite struct SQLiteSearchIndexTests {
+    let clock = ManualWallClock()
+
+    /// FTS5's own check of the index (throws if it is corrupt), and that what the index holds for "kettle" is
+    /// exactly the indexed texts of the table that have it.
+    private func checkIndex(_ store: SQLiteStore) async throws {
+        try await store.pool.write { db in
+            try db.execute(sql: "INSERT INTO inbound_search (inbound_search) VALUES ('integrity-check')")
+            let indexed = try Int64.fetchSet(
+                db, sql: "SELECT rowid FROM inbound_search WHERE inbound_search MATCH '\"kettle\"'")
+            let expected = try Int64.fetchSet(
+                db,
+                sql: """
+                    SELECT rowid FROM inbound_transaction WHERE message LIKE '%kettle%'
+                    AND rowid <= (SELECT value FROM store_counter WHERE name = 'search_indexed')
+                    """)
+            #expect(indexed == expected)
+        }
+    }
+
+    private func found(_ store: SQLiteStore, _ search: String) async throws -> [String] {
+        try await store.inboxPage(InboxPageQuery(search: search)).transactions.map(\.id)
+    }
+
+    @Test func theIndexerTakesOlderTextsAndTheSearchScansTheRest() async throws {
+        let store = try SQLiteStore(path: try StoreFixture.temporaryPath())
+        let now = clock.now()
+        _ = try await store.insertCallbacks([
+            StoreFixture.callback("a", message: "red kettle", at: now.addingTimeInterval(-600)),
+            StoreFixture.callback("b", message: "red kettle too", at: now.addingTimeInterval(-500)),
+            StoreFixture.callback("c", message: "a red kettle, new", at: now),
+        ])
+        #expect(try await found(store, "kettle") == ["c", "b", "a"], "nothing indexed yet: all scanned")
+        #expect(try await store.indexForSearch(receivedBefore: now.addingTimeInterval(-120), limit: 10) == 2)
+        #expect(try await store.indexForSearch(receivedBefore: now.addingTimeInterval(-120), limit: 10) == 0)
+        #expect(try await found(store, "kettle") == ["c", "b", "a"], "two from the index, one scanned")
+        #expect(try await store.inboxCount(InboxPageQuery(search: "red kett")) == 3)
+        try await checkIndex(store)
+
+        // Removing an indexed text and one not indexed yet (as retention does, with plain DELETEs).
+        try await store.pool.write { db in
+            try db.execute(sql: "DELETE FROM callback_request WHERE transaction_id IN ('a', 'c')")
+            try db.execute(sql: "DELETE FROM inbound_transaction WHERE id IN ('a', 'c')")
+        }
+        try await checkIndex(store)
+        #expect(try await found(store, "kettle") == ["b"])
+
+        // Everything removed: new texts may get old rowids back, and are indexed all the same.
+        try await store.pool.write { db in
+            try db.execute(sql: "DELETE FROM callback_request")
+            try db.execute(sql: "DELETE FROM inbound_transaction")
+        }
+        _ = try await store.insertCallbacks([
+            StoreFixture.callback("d", message: "blue kettle", at: now.addingTimeInterval(-300))
+        ])
+        #expect(try await store.indexForSearch(receivedBefore: now, limit: 10) == 1)
+        try await checkIndex(store)
+        #expect(try await found(store, "kettle") == ["d"])
+        try await store.close()
+    }
+}

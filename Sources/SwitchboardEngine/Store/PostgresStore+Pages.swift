@@ -1,8 +1,9 @@
 import Foundation
 import PostgresNIO
 
-/// Pages of old texts in PostgreSQL, newest first: keyset pagination on `(received_at, id)`, search through the
-/// `pg_trgm` index, counts from the counters where they can answer.
+/// Pages of old texts in PostgreSQL, newest first: keyset pagination on `(received_at, id)`, search through
+/// `inbound_search`'s `pg_trgm` index (plus a scan of the few texts the indexer has not reached yet), counts from
+/// the counters where they can answer.
 extension PostgresStore {
     package func inboxPage(_ query: InboxPageQuery) async throws -> InboxPage {
         var (clauses, binds) = Self.filter(query)
@@ -12,9 +13,14 @@ extension PostgresStore {
             clauses.append("(received_at, id) < ($\(binds.count - 1), $\(binds.count))")
         }
         let limit = max(1, query.limit)
+        let parts = Self.sources(query.needle, &binds).map { source in
+            """
+            (SELECT \(PostgresRows.transactionColumns) FROM inbound_transaction
+            \(Self.whereClause(source + clauses)) ORDER BY received_at DESC, id DESC LIMIT \(limit + 1))
+            """
+        }
         let sql = """
-            SELECT \(PostgresRows.transactionColumns) FROM inbound_transaction
-            \(clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "))
+            SELECT \(PostgresRows.transactionColumns) FROM (\(parts.joined(separator: " UNION ALL "))) AS found
             ORDER BY received_at DESC, id DESC LIMIT \(limit + 1)
             """
         let statement = PostgresQuery(unsafeSQL: sql, binds: binds)
@@ -28,12 +34,12 @@ extension PostgresStore {
     }
 
     package func inboxCount(_ query: InboxPageQuery) async throws -> Int {
-        let (clauses, binds) = Self.filter(query)
+        var (clauses, binds) = Self.filter(query)
         guard query.needle == nil, query.tagg == nil else {
-            let sql =
-                "SELECT COUNT(*) FROM inbound_transaction WHERE "
-                + (clauses.isEmpty ? "true" : clauses.joined(separator: " AND "))
-            let statement = PostgresQuery(unsafeSQL: sql, binds: binds)
+            let counts = Self.sources(query.needle, &binds).map { source in
+                "(SELECT COUNT(*) FROM inbound_transaction \(Self.whereClause(source + clauses)))"
+            }
+            let statement = PostgresQuery(unsafeSQL: "SELECT " + counts.joined(separator: " + "), binds: binds)
             return try await read(timeout: timeouts.bulk) { [self] connection in
                 try await connection.query(statement, logger: logger).first { try $0.decode(Int.self) } ?? 0
             }
@@ -58,19 +64,58 @@ extension PostgresStore {
         }
     }
 
-    /// The `pg_trgm` index is written with each row: nothing to catch up.
-    package func indexForSearch(receivedBefore: Date, limit: Int) async throws -> Int { 0 }
+    package func indexForSearch(receivedBefore: Date, limit: Int) async throws -> Int {
+        let before = receivedBefore.timeIntervalSince1970
+        return try await write { [self] connection -> Int in
+            guard
+                let (horizonAt, horizonID) = try await connection.query(
+                    "SELECT received_at, id FROM search_horizon FOR UPDATE", logger: logger
+                ).first({ try $0.decode((Double, String).self) })
+            else { return 0 }
+            let (count, lastAt, lastID) =
+                try await connection.query(
+                    """
+                    WITH picked AS (
+                        SELECT id, received_at, \(unescaped: PostgresScaleSchema.searchDocument) AS document
+                        FROM inbound_transaction
+                        WHERE (received_at, id) > (\(horizonAt), \(horizonID)) AND received_at < \(before)
+                        ORDER BY received_at, id LIMIT \(max(1, limit))),
+                    added AS (
+                        INSERT INTO inbound_search (id, document) SELECT id, document FROM picked
+                        ON CONFLICT (id) DO NOTHING)
+                    SELECT COUNT(*), MAX(received_at),
+                        (SELECT id FROM picked ORDER BY received_at DESC, id DESC LIMIT 1)
+                    FROM picked
+                    """, logger: logger
+                ).first { try $0.decode((Int, Double?, String?).self) } ?? (0, nil, nil)
+            guard count > 0, let lastAt, let lastID else { return 0 }
+            try await connection.query(
+                "UPDATE search_horizon SET received_at = \(lastAt), id = \(lastID)", logger: logger)
+            return count
+        }
+    }
 
-    /// The conditions a query names, with their values.
+    /// The conditions that say where a query's texts come from: for a search, the index, and the texts after its
+    /// horizon scanned (the search's pattern bound once, used by both); otherwise the whole table.
+    private static func sources(_ needle: String?, _ binds: inout PostgresBindings) -> [[String]] {
+        guard let needle else { return [[]] }
+        let escaped = needle.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        binds.append("%" + escaped + "%")
+        let pattern = "$\(binds.count)"
+        return [
+            ["id IN (SELECT id FROM inbound_search WHERE document LIKE \(pattern))"],
+            [
+                "(received_at, id) > (SELECT received_at, id FROM search_horizon)",
+                "\(PostgresScaleSchema.searchDocument) LIKE \(pattern)",
+            ],
+        ]
+    }
+
+    /// The conditions a query names besides its search, with their values.
     private static func filter(_ query: InboxPageQuery) -> ([String], PostgresBindings) {
         var clauses: [String] = []
         var binds = PostgresBindings()
-        if let needle = query.needle {
-            let escaped = needle.replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-            binds.append("%" + escaped + "%")
-            clauses.append("\(PostgresScaleSchema.searchExpression) LIKE $\(binds.count)")
-        }
         if let states = query.states {
             binds.append(states.map(\.rawValue).sorted())
             clauses.append("state = ANY($\(binds.count))")
@@ -84,5 +129,9 @@ extension PostgresStore {
             clauses.append("received_at < $\(binds.count)")
         }
         return (clauses, binds)
+    }
+
+    private static func whereClause(_ clauses: [String]) -> String {
+        clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
     }
 }

@@ -46,7 +46,8 @@ write_config() {  # $1 name, $2 store url
   "$binary" pending --config "$work/$1.toml" >/dev/null 2>&1  # creates and migrates the store
 }
 
-# H answered texts over the last day, H/2 over the 90 days before; one planted 60 days ago for the search.
+# H answered texts over the last day, H/2 over the 90 days before; one planted 60 days ago for the search; the
+# search index filled as serve's indexer would have (it indexes texts older than two minutes).
 fill_sqlite() {  # $1 path, $2 H
   local now; now=$(date +%s)
   sqlite3 "$1" "PRAGMA synchronous = OFF; BEGIN;
@@ -80,7 +81,11 @@ fill_postgres() {  # $1 url, $2 H
         $now - 86400 - 90 * 86400.0 * i / ($2 / 2), 'replied', $now FROM generate_series(1, $2 / 2) AS i" -c "
     INSERT INTO inbound_transaction (id, tagg, message, encoding, tagg_known, received_at, state, updated_at)
     VALUES ('planted-60d', 'HELP', 'the blue umbrella was left at table nine', 'utf-8', true, $now - 60 * 86400,
-        'replied', $now)" -c "VACUUM ANALYZE inbound_transaction" >/dev/null
+        'replied', $now)" -c "
+    INSERT INTO inbound_search (id, document) SELECT id, lower(id || ' ' || tagg || ' ' || message)
+    FROM inbound_transaction" -c "
+    UPDATE search_horizon SET (received_at, id) = (SELECT received_at, id FROM inbound_transaction
+      ORDER BY received_at DESC, id DESC LIMIT 1)" -c "VACUUM ANALYZE" >/dev/null
 }
 
 start_serve() {  # $1 config
@@ -153,7 +158,7 @@ fi
 write_config big "sqlite:$work/big.sqlite"
 now=$(date +%s)
 sqlite3 "$work/big.sqlite" "PRAGMA synchronous = OFF; PRAGMA journal_mode = OFF; BEGIN;
-  DROP TRIGGER inbound_transaction_search_insert; DROP TRIGGER inbound_transaction_count_insert;
+  DROP TRIGGER inbound_transaction_count_insert;
   DROP TRIGGER reply_attempt_count_insert;
   WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $big)
   INSERT INTO inbound_transaction (id, tagg, message, encoding, tagg_known, received_at, state, updated_at)

@@ -106,6 +106,9 @@ extension PostgresStore {
         return [
             ["id IN (SELECT id FROM inbound_search WHERE document LIKE \(pattern))"],
             [
+                // The scalar bound is what lets the planner walk the receipt index from the horizon (a row
+                // comparison with a subquery alone made it scan the table).
+                "received_at >= (SELECT received_at FROM search_horizon)",
                 "(received_at, id) > (SELECT received_at, id FROM search_horizon)",
                 "\(PostgresScaleSchema.searchDocument) LIKE \(pattern)",
             ],

@@ -77,10 +77,12 @@ import Testing
         let count = 150
         let file = try Self.numbers(count, in: simulator.directory)
         let log = simulator.directory.appendingPathComponent("broadcast.log")
+        // 20 a second: 7.5 s in all, so the kill after 40 comes mid-broadcast even when the tests running beside
+        // this one (a million-text store being filled) slow the polling down.
         let broadcast = try SwitchboardBinary.start(
             [
                 "broadcast", "--config", simulator.config.path, "--recipients", file.path, "--body",
-                "We open at 9 tomorrow", "--rate", "60", "--concurrency", "4", "--yes",
+                "We open at 9 tomorrow", "--rate", "20", "--concurrency", "4", "--yes",
             ], output: log)
         let started = try await SwitchboardBinary.waitFor { simulator.sends.count >= 40 }
         #expect(started, "\(SwitchboardBinary.contents(log))")

@@ -1,0 +1,115 @@
+import Foundation
+
+/// Applies retention to a store: removes what a ``RetentionRule`` lets go in small batches, texts first, then
+/// campaigns, each batch its own short write transaction with a pause after it (so callbacks waiting for the write
+/// lock get it), then gives the space back in small steps. Used by `switchboard prune` and by `serve`.
+package struct RetentionRunner: Sendable {
+    /// How the work is cut up.
+    package struct Settings: Sendable, Hashable {
+        /// Texts (or campaign recipients) per batch: one short write transaction each.
+        package var batchSize = 500
+        /// The pause after each batch and each step of giving space back.
+        package var pause: Duration = .milliseconds(20)
+        /// How much space one step gives back (SQLite `incremental_vacuum`).
+        package var reclaimStep = 1 << 20
+        /// How long a campaign being removed is held against runners, renewed at each batch.
+        package var campaignLease: Duration = .seconds(60)
+
+        package init() {}
+    }
+
+    private let store: any Store
+    private let clock: any WallClock
+    private let window: Duration
+    private let settings: Settings
+    /// Holds the campaigns this run is removing (a runner token: a dead run on this host is recognised as such).
+    private let holder = RunnerIdentity.newToken()
+
+    /// `window` is the reply window (`tagga.reply_window`): a pending text is closed once it has passed.
+    package init(store: any Store, clock: any WallClock, window: Duration, settings: Settings = Settings()) {
+        self.store = store
+        self.clock = clock
+        self.window = window
+        self.settings = settings
+    }
+
+    /// What a run with `before` would remove now (a dry run): nothing is removed.
+    package func count(before: Date) async throws -> RetentionTally {
+        try await store.retentionTally(rule(before: before))
+    }
+
+    /// Removes everything received or created before `before` that retention may remove, handing each batch to
+    /// `export` first (inside the batch's transaction, so a batch whose export fails is not removed), then gives the
+    /// space back. Throws a ``RetentionFailure`` saying what had been removed when a batch fails.
+    package func run(before: Date, export: RetentionExport? = nil) async throws -> RetentionReport {
+        var report = RetentionReport()
+        let limit = max(1, settings.batchSize)
+        do {
+            for kind in [BatchKind.texts, .campaigns] {
+                while true {
+                    let started = ContinuousClock.now
+                    let rule = rule(before: before)
+                    let removed =
+                        switch kind {
+                        case .texts: try await store.removeTexts(rule, limit: limit, export: export)
+                        case .campaigns:
+                            try await store.removeCampaigns(
+                                rule, limit: limit, holder: holder, lease: settings.campaignLease, export: export)
+                        }
+                    guard !removed.isEmpty else { break }
+                    report.removed += removed
+                    report.batches += 1
+                    report.longestBatch = max(report.longestBatch, ContinuousClock.now - started)
+                    try await Task.sleep(for: settings.pause)
+                }
+            }
+            report.space = try await reclaimSpace()
+        } catch {
+            throw RetentionFailure(report: report, error: error)
+        }
+        return report
+    }
+
+    /// Gives the free space back a step at a time until none is left (or the store cannot give it back).
+    private func reclaimSpace() async throws -> FreeSpace {
+        var returned = 0
+        while true {
+            let space = try await store.reclaimSpace(bytes: settings.reclaimStep)
+            guard case .returned(let bytes, let left) = space else { return space }
+            returned += bytes
+            if left == 0 || bytes == 0 { return .returned(bytes: returned, left: left) }
+            try await Task.sleep(for: settings.pause)
+        }
+    }
+
+    /// The rule for a batch starting now: each batch judges open windows and live leases at its own time.
+    private func rule(before: Date) -> RetentionRule {
+        RetentionRule(before: before, now: clock.now(), window: window)
+    }
+
+    private enum BatchKind {
+        case texts
+        case campaigns
+    }
+}
+
+/// What a retention run removed and how.
+package struct RetentionReport: Sendable, Hashable {
+    package var removed = RetentionTally()
+    /// How many write transactions it took.
+    package var batches = 0
+    /// The longest of them (what a callback waiting for the write lock could have waited at most).
+    package var longestBatch: Duration = .zero
+    /// The space afterwards; nil when the run stopped before.
+    package var space: FreeSpace?
+
+    package init() {}
+}
+
+/// A retention run that stopped on an error, with what it had removed until then.
+package struct RetentionFailure: Error, CustomStringConvertible {
+    package var report: RetentionReport
+    package var error: any Error
+
+    package var description: String { "\(error)" }
+}

@@ -6,9 +6,13 @@ import Foundation
 package struct RetentionRunner: Sendable {
     /// How the work is cut up.
     package struct Settings: Sendable, Hashable {
-        /// Texts (or campaign recipients) per batch: one short write transaction each.
+        /// Texts (or campaign recipients) per batch at the most: one short write transaction each.
         package var batchSize = 500
-        /// The pause after each batch and each step of giving space back.
+        /// How long a batch should take, write lock and commit included: the batch size follows it
+        /// (``RetentionBatchSize``). Nil keeps every batch at ``batchSize``.
+        package var batchTarget: Duration? = .milliseconds(10)
+        /// The shortest pause after each batch (it is at least as long as the batch itself, so retention never
+        /// holds the write lock more than half the time) and after each step of giving space back.
         package var pause: Duration = .milliseconds(20)
         /// How much space one step gives back (SQLite `incremental_vacuum`).
         package var reclaimStep = 1 << 20
@@ -43,7 +47,7 @@ package struct RetentionRunner: Sendable {
     /// space back. Throws a ``RetentionFailure`` saying what had been removed when a batch fails.
     package func run(before: Date, export: RetentionExport? = nil) async throws -> RetentionReport {
         var report = RetentionReport()
-        let limit = max(1, settings.batchSize)
+        var size = RetentionBatchSize(most: settings.batchSize, target: settings.batchTarget)
         do {
             for kind in [BatchKind.texts, .campaigns] {
                 while true {
@@ -51,16 +55,19 @@ package struct RetentionRunner: Sendable {
                     let rule = rule(before: before)
                     let removed =
                         switch kind {
-                        case .texts: try await store.removeTexts(rule, limit: limit, export: export)
+                        case .texts: try await store.removeTexts(rule, limit: size.current, export: export)
                         case .campaigns:
                             try await store.removeCampaigns(
-                                rule, limit: limit, holder: holder, lease: settings.campaignLease, export: export)
+                                rule, limit: size.current, holder: holder, lease: settings.campaignLease,
+                                export: export)
                         }
+                    let took = ContinuousClock.now - started
                     guard !removed.isEmpty else { break }
                     report.removed += removed
                     report.batches += 1
-                    report.longestBatch = max(report.longestBatch, ContinuousClock.now - started)
-                    try await Task.sleep(for: settings.pause)
+                    report.longestBatch = max(report.longestBatch, took)
+                    size.record(took)
+                    try await Task.sleep(for: max(settings.pause, took))
                 }
             }
             report.space = try await reclaimSpace()

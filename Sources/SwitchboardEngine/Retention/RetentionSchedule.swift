@@ -40,7 +40,11 @@ package struct RetentionSchedule: Sendable {
         let shown = before.formatted(.iso8601)
         do {
             let report = try await runner.run(before: before)
-            logger.info("retention (older than \(shown)): \(report)")
+            if report.removed.isEmpty {
+                logger.info("retention (older than \(shown)): nothing to remove")
+            } else {
+                logger.info("retention (older than \(shown)): \(report)")
+            }
         } catch let failure as RetentionFailure {
             if Task.isCancelled { return }
             let next = DurationText.format(interval)

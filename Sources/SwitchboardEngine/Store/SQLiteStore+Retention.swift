@@ -41,12 +41,15 @@ extension SQLiteStore {
         arguments += ["limit": max(0, limit)]
         let bound = arguments
         let tally = try await immediateWrite { db -> RetentionTally in
-            // Oldest first, along the receipt index: the walk stops after `limit` matches.
+            // Oldest first, along the receipt index, named: the walk stops after `limit` matches. Left to itself
+            // SQLite gathered every match through the state index and sorted them, in every batch (O(n²) over a
+            // large prune: 60 ms batches on 100,000 texts).
             let columns = export == nil ? "id" : SQLiteRows.transactionColumns
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT \(columns) FROM inbound_transaction WHERE \(Self.retainedTexts)
+                    SELECT \(columns) FROM inbound_transaction INDEXED BY inbound_transaction_received
+                    WHERE \(Self.retainedTexts)
                     ORDER BY received_at LIMIT :limit
                     """,
                 arguments: bound)

@@ -15,6 +15,7 @@ import Testing
     private func runner(_ store: any Store, batch: Int = 500) -> RetentionRunner {
         var settings = RetentionRunner.Settings()
         settings.batchSize = batch
+        settings.batchTarget = nil
         settings.pause = .zero
         return RetentionRunner(store: store, clock: clock, window: window, settings: settings)
     }

@@ -4,8 +4,9 @@ import Synchronization
 
 /// The file `prune --export` writes: a new file, readable by its owner only (0600), never one that exists (so no
 /// earlier export is overwritten or mixed in, and no link planted at the path is followed). Each batch is written
-/// in the lines of ``ExportLines`` and flushed to disk (`fsync`) before the store deletes it.
-final class PruneExportFile: Sendable {
+/// in the lines of ``ExportLines`` and flushed to disk (`fsync`) before the store deletes it; a batch the store then
+/// did not remove is cut off again, so the file holds exactly what was removed.
+final class PruneExportFile: RetentionExporter {
     /// What the file holds so far.
     struct Written: Sendable, Hashable {
         var texts = 0
@@ -13,17 +14,30 @@ final class PruneExportFile: Sendable {
         var campaigns = 0
     }
 
-    let path: String
-    private let descriptor: Int32
-    private let written = Mutex(Written())
-
-    private init(path: String, descriptor: Int32) {
-        self.path = path
-        self.descriptor = descriptor
+    private struct State {
+        var written = Written()
+        /// Where the last batch began, and what it added, to withdraw it.
+        var last: (offset: off_t, added: Written)?
     }
 
-    /// Creates the file (and makes its directory entry durable); refuses one that exists.
-    static func create(path: String) throws(PruneExportError) -> PruneExportFile {
+    let path: String
+    private let descriptor: Int32
+    private let clock: any WallClock
+    private let window: ReplyWindow
+    private let state = Mutex(State())
+
+    private init(path: String, descriptor: Int32, clock: any WallClock, window: ReplyWindow) {
+        self.path = path
+        self.descriptor = descriptor
+        self.clock = clock
+        self.window = window
+    }
+
+    /// Creates the file (and makes its directory entry durable); refuses one that exists. Texts are written with
+    /// their status at the time of writing, as `export` writes them (`clock`, `window`).
+    static func create(path: String, clock: any WallClock, window: ReplyWindow) throws(PruneExportError)
+        -> PruneExportFile
+    {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             let code = errno
@@ -36,27 +50,46 @@ final class PruneExportFile: Sendable {
             _ = fsync(parent)
             _ = close(parent)
         }
-        return PruneExportFile(path: path, descriptor: descriptor)
+        return PruneExportFile(path: path, descriptor: descriptor, clock: clock, window: window)
     }
 
     /// What has been written.
-    var counts: Written { written.withLock { $0 } }
+    var counts: Written { state.withLock { $0.written } }
 
-    /// Writes a batch's texts (`now` and `window` give their status, as `export` does) and campaign rows, then
-    /// flushes the file to disk; throws when either fails, so the batch is not deleted.
-    func append(_ batch: RetentionBatch, now: Date, window: ReplyWindow) throws {
+    /// Writes a batch's texts and campaign rows, then flushes the file to disk; throws when either fails, so the
+    /// batch is not deleted.
+    func write(_ batch: RetentionBatch) async throws {
+        let now = clock.now()
         var lines: [JSONValue] = batch.texts.map {
             ExportLines.text($0.transaction, journal: $0.journal, now: now, window: window)
         }
         lines += batch.recipients.map(ExportLines.campaignRecipient)
         lines += batch.campaigns.map(ExportLines.campaign)
-        guard !lines.isEmpty else { return }
+        let offset = lseek(descriptor, 0, SEEK_CUR)
         try JSONLines.write(lines, asArray: false, to: writeAll) { $0 }
-        guard fsync(descriptor) == 0 else { throw PruneExportError.cannotWrite(path, String(cString: strerror(errno))) }
-        written.withLock { written in
-            written.texts += batch.texts.count
-            written.recipients += batch.recipients.count
-            written.campaigns += batch.campaigns.count
+        try flush()
+        let added = Written(
+            texts: batch.texts.count, recipients: batch.recipients.count, campaigns: batch.campaigns.count)
+        state.withLock { state in
+            state.written.texts += added.texts
+            state.written.recipients += added.recipients
+            state.written.campaigns += added.campaigns
+            state.last = (offset, added)
+        }
+    }
+
+    /// Cuts the last batch off again: the store did not remove it.
+    func withdraw(_ batch: RetentionBatch) async throws {
+        guard let last = state.withLock({ $0.last }) else { return }
+        guard ftruncate(descriptor, last.offset) == 0, lseek(descriptor, last.offset, SEEK_SET) == last.offset else {
+            throw PruneExportError.cannotWrite(path, String(cString: strerror(errno)))
+        }
+        try flush()
+        state.withLock { state in
+            state.written.texts -= last.added.texts
+            state.written.recipients -= last.added.recipients
+            state.written.campaigns -= last.added.campaigns
+            state.last = nil
         }
     }
 
@@ -65,18 +98,27 @@ final class PruneExportFile: Sendable {
         _ = close(descriptor)
     }
 
+    private func flush() throws {
+        guard fsync(descriptor) == 0 else { throw PruneExportError.cannotWrite(path, String(cString: strerror(errno))) }
+    }
+
     /// Writes every byte of `data`, however many calls it takes.
     private func writeAll(_ data: Data) throws {
         try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             var offset = 0
             while offset < bytes.count {
-                let count = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                let count = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if count < 0 && errno == EINTR { continue }
                 guard count > 0 else { throw PruneExportError.cannotWrite(path, String(cString: strerror(errno))) }
                 offset += count
             }
         }
     }
+}
+
+/// `write(2)`, out of reach of ``PruneExportFile/write(_:)``'s name.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }
 
 /// Why the export file could not be used.

@@ -25,7 +25,9 @@ enum ServeRetention {
         var logger = Logger(label: "switchboard.retention")
         logger.logLevel = .info
         let clock = SystemWallClock()
-        let runner = RetentionRunner(store: store, clock: clock, window: configuration.tagga.replyWindow)
+        let runner = RetentionRunner(
+            store: store, clock: clock, window: configuration.tagga.replyWindow,
+            settings: RetentionRunner.Settings(for: configuration.store.location))
         let schedule = RetentionSchedule(
             runner: runner, retention: retention, clock: clock, firstDelay: first, interval: interval, logger: logger)
         Terminal.output(

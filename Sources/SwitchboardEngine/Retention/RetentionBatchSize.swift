@@ -1,7 +1,8 @@
 /// How many rows the next retention batch takes: it starts small and follows how long batches take, halving after
 /// one that held the write lock longer than the target and doubling (up to the most) after one that took less than
 /// half of it. A fixed number of rows would be wrong on every disk but one: 500 texts took 20 to 60 ms on a
-/// loaded 2-core machine, while a callback waiting for the lock should wait a few milliseconds at most.
+/// loaded 2-core machine, while a callback waiting for the lock should wait a few milliseconds at most. A batch's
+/// commit (its fsync) costs the same whatever its size, so on a slow disk the size settles at `least`.
 package struct RetentionBatchSize: Sendable, Hashable {
     /// The rows the next batch takes.
     package private(set) var current: Int

@@ -79,13 +79,13 @@ package final class DiscardingStore: Store {
     // Nothing is kept, so retention finds nothing to remove.
     package func retentionTally(_ rule: RetentionRule) async throws -> RetentionTally { RetentionTally() }
 
-    package func removeTexts(_ rule: RetentionRule, limit: Int, export: RetentionExport?) async throws
-        -> RetentionTally
-    { RetentionTally() }
+    package func removeTexts(_ rule: RetentionRule, limit: Int, export: (any RetentionExporter)?) async throws
+        -> RetentionStep
+    { RetentionStep() }
 
     package func removeCampaigns(
-        _ rule: RetentionRule, limit: Int, holder: String, lease: Duration, export: RetentionExport?
-    ) async throws -> RetentionTally { RetentionTally() }
+        _ rule: RetentionRule, limit: Int, holder: String, lease: Duration, export: (any RetentionExporter)?
+    ) async throws -> RetentionStep { RetentionStep() }
 
     package func reclaimSpace(bytes: Int) async throws -> FreeSpace { .returned(bytes: 0, left: 0) }
 

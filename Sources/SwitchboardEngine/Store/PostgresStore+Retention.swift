@@ -5,6 +5,11 @@ import PostgresNIO
 /// Retention in PostgreSQL: each batch is one transaction of plain `DELETE`s on rows it has locked first
 /// (`FOR UPDATE SKIP LOCKED`, so it never waits for a claim another process holds, and never takes one it should not:
 /// a row claimed meanwhile is `replying`, which the rule keeps). The server's autovacuum reclaims the space.
+///
+/// An export is written inside the transaction (it holds only the batch's row locks). A `DELETE` that fails rolls the
+/// transaction back, and the batch is withdrawn from the export; a commit that fails, or does not answer in time, is
+/// not: the server may still have committed it, and a text kept in the export though still in the store (a later
+/// prune writes it again) is better than one removed and kept nowhere.
 extension PostgresStore {
     package func retentionTally(_ rule: RetentionRule) async throws -> RetentionTally {
         let (before, closedSince, now) = Self.stamps(rule)
@@ -34,9 +39,10 @@ extension PostgresStore {
         }
     }
 
-    package func removeTexts(_ rule: RetentionRule, limit: Int, export: RetentionExport?) async throws
-        -> RetentionTally
+    package func removeTexts(_ rule: RetentionRule, limit: Int, export: (any RetentionExporter)?) async throws
+        -> RetentionStep
     {
+        let started = ContinuousClock.now
         let (before, closedSince, _) = Self.stamps(rule)
         let finals = RetentionRule.finalStates
         let columns = export == nil ? "id" : PostgresRows.transactionColumns
@@ -51,6 +57,7 @@ extension PostgresStore {
             ).map { $0 }
             guard !rows.isEmpty else { return RetentionTally() }
             let ids = try rows.map { try $0.makeRandomAccess()[0].decode(String.self) }
+            var exported: RetentionBatch?
             if let export {
                 let entries = try await connection.query(
                     """
@@ -59,30 +66,37 @@ extension PostgresStore {
                     """, logger: logger
                 ).map(PostgresRows.journalEntry)
                 let journals = Dictionary(grouping: entries, by: \.transactionID)
-                try export(
-                    RetentionBatch(
-                        texts: try rows.map(PostgresRows.transaction).map {
-                            RetainedText(transaction: $0, journal: journals[$0.id] ?? [])
-                        }))
+                let batch = RetentionBatch(
+                    texts: try rows.map(PostgresRows.transaction).map {
+                        RetainedText(transaction: $0, journal: journals[$0.id] ?? [])
+                    })
+                try await export.write(batch)
+                exported = batch
             }
-            let marks = try await Self.delete(connection, "composing_mark", "transaction_id", ids, logger: logger)
-            let attempts = try await Self.delete(connection, "reply_attempt", "transaction_id", ids, logger: logger)
-            let raw = try await Self.delete(connection, "callback_request", "transaction_id", ids, logger: logger)
-            let texts = try await Self.delete(connection, "inbound_transaction", "id", ids, logger: logger)
-            try await notify(connection, .external)
-            return RetentionTally(texts: texts, attempts: attempts, rawRequests: raw, composingMarks: marks)
+            do {
+                let marks = try await Self.delete(connection, "composing_mark", "transaction_id", ids, logger: logger)
+                let attempts = try await Self.delete(connection, "reply_attempt", "transaction_id", ids, logger: logger)
+                let raw = try await Self.delete(connection, "callback_request", "transaction_id", ids, logger: logger)
+                let texts = try await Self.delete(connection, "inbound_transaction", "id", ids, logger: logger)
+                try await notify(connection, .external)
+                return RetentionTally(texts: texts, attempts: attempts, rawRequests: raw, composingMarks: marks)
+            } catch {
+                if let exported { try? await export?.withdraw(exported) }
+                throw error
+            }
         }
         if !tally.isEmpty { broadcaster.publish(.external) }
-        return tally
+        return RetentionStep(removed: tally, held: ContinuousClock.now - started)
     }
 
     package func removeCampaigns(
-        _ rule: RetentionRule, limit: Int, holder: String, lease: Duration, export: RetentionExport?
-    ) async throws -> RetentionTally {
+        _ rule: RetentionRule, limit: Int, holder: String, lease: Duration, export: (any RetentionExporter)?
+    ) async throws -> RetentionStep {
         let (before, _, now) = Self.stamps(rule)
         let until = rule.now.addingTimeInterval(lease.timeInterval).timeIntervalSince1970
         let states = RetentionRule.campaignStates
-        return try await write { [self] connection -> RetentionTally in
+        let started = ContinuousClock.now
+        let tally = try await write { [self] connection -> RetentionTally in
             // The one this run has begun first, then the oldest.
             guard
                 let campaign = try await connection.query(
@@ -117,23 +131,30 @@ extension PostgresStore {
                 ).first { try $0.decode(Bool.self) }
                 emptied = more == false
             }
-            try export?(RetentionBatch(recipients: recipients, campaigns: emptied ? [campaign] : []))
-            var tally = RetentionTally()
-            if !recipients.isEmpty {
-                tally.recipients =
-                    try await connection.query(
-                        """
-                        WITH d AS (DELETE FROM campaign_recipient WHERE campaign_id = \(campaign.id)
-                            AND position <= \(last) RETURNING 1)
-                        SELECT COUNT(*) FROM d
-                        """, logger: logger
-                    ).first { try $0.decode(Int.self) } ?? 0
+            let batch = RetentionBatch(recipients: recipients, campaigns: emptied ? [campaign] : [])
+            try await export?.write(batch)
+            do {
+                var tally = RetentionTally()
+                if !recipients.isEmpty {
+                    tally.recipients =
+                        try await connection.query(
+                            """
+                            WITH d AS (DELETE FROM campaign_recipient WHERE campaign_id = \(campaign.id)
+                                AND position <= \(last) RETURNING 1)
+                            SELECT COUNT(*) FROM d
+                            """, logger: logger
+                        ).first { try $0.decode(Int.self) } ?? 0
+                }
+                if emptied {
+                    tally.campaigns = try await Self.delete(connection, "campaign", "id", [campaign.id], logger: logger)
+                }
+                return tally
+            } catch {
+                try? await export?.withdraw(batch)
+                throw error
             }
-            if emptied {
-                tally.campaigns = try await Self.delete(connection, "campaign", "id", [campaign.id], logger: logger)
-            }
-            return tally
         }
+        return RetentionStep(removed: tally, held: ContinuousClock.now - started)
     }
 
     package func reclaimSpace(bytes: Int) async throws -> FreeSpace { .managedByServer }

@@ -1,5 +1,4 @@
-/// The rows one retention batch is about to remove, handed to the caller (an export) inside the batch's transaction,
-/// before the rows are deleted: if the caller throws, nothing is deleted.
+/// The rows one retention batch is about to remove, handed to a ``RetentionExporter`` before they are deleted.
 package struct RetentionBatch: Sendable, Hashable {
     /// The texts, oldest receipt first, each with its journal (oldest attempt first).
     package var texts: [RetainedText] = []
@@ -26,6 +25,17 @@ package struct RetainedText: Sendable, Hashable {
     }
 }
 
-/// Receives each batch before it is deleted (see ``RetentionBatch``). It runs inside the store's write
-/// transaction, so it must be quick: write and flush a file, nothing that waits on the network.
-package typealias RetentionExport = @Sendable (RetentionBatch) throws -> Void
+/// Keeps each batch retention removes (`prune --export`), before it is deleted.
+///
+/// SQLite reads a batch, hands it to ``write(_:)`` outside its write lock (so a file's fsync never holds up a
+/// callback), then deletes exactly those rows if none changed meanwhile; if one did (a text claimed in between), or the
+/// deletion fails, it hands the batch to ``withdraw(_:)`` and nothing is deleted. PostgreSQL calls ``write(_:)``
+/// inside the batch's transaction, which holds only the rows' locks. Either way, a batch whose `write` throws is not
+/// removed.
+package protocol RetentionExporter: Sendable {
+    /// Keeps the batch durably (written and flushed) before it is deleted.
+    func write(_ batch: RetentionBatch) async throws
+
+    /// The batch last written was not removed after all: takes it back out.
+    func withdraw(_ batch: RetentionBatch) async throws
+}

@@ -107,17 +107,19 @@ package protocol Store: Sendable {
     func retentionTally(_ rule: RetentionRule) async throws -> RetentionTally
 
     /// Removes, in one short write transaction, up to `limit` of the texts `rule` lets go (oldest receipt first), each
-    /// with its raw request, its journal and the soft locks pointing at it. `export`, when given, receives them first,
-    /// inside the transaction: if it throws, nothing is removed. Returns what went: nothing when none are left.
-    func removeTexts(_ rule: RetentionRule, limit: Int, export: RetentionExport?) async throws -> RetentionTally
+    /// with its raw request, its journal and the soft locks pointing at it. `export`, when given, keeps them first
+    /// (see ``RetentionExporter``): if it throws, nothing is removed. Returns what went (nothing when none are left)
+    /// and how long the write lock was held.
+    func removeTexts(_ rule: RetentionRule, limit: Int, export: (any RetentionExporter)?) async throws -> RetentionStep
 
     /// Removes, in one short write transaction, up to `limit` recipients of one campaign `rule` lets go (the one
     /// `holder` has begun, else the oldest), and the campaign itself once none are left. The campaign is held for
     /// `holder` as a runner's lease (until `rule.now + lease`, renewed each batch), so no runner resumes it half
-    /// removed. `export` receives the rows first, as for texts. Returns what went: nothing when none are left.
+    /// removed. `export` receives the rows first, as for texts. Returns what went (nothing when none are left) and how
+    /// long the write lock was held.
     func removeCampaigns(
-        _ rule: RetentionRule, limit: Int, holder: String, lease: Duration, export: RetentionExport?
-    ) async throws -> RetentionTally
+        _ rule: RetentionRule, limit: Int, holder: String, lease: Duration, export: (any RetentionExporter)?
+    ) async throws -> RetentionStep
 
     /// Gives about `bytes` of the space removed rows left back to the file system, in one short write.
     func reclaimSpace(bytes: Int) async throws -> FreeSpace

@@ -122,9 +122,11 @@ struct PruneCommand: AsyncParsableCommand {
         }
         summary.tally = summary.report?.removed ?? RetentionTally()
         guard vacuum else { return }
-        Terminal.note("vacuum: rebuilding the store; it is locked for writing until this is done")
         var path: String?
-        if case .sqlite(let file) = engine.configuration.store.location { path = file }
+        if case .sqlite(let file) = engine.configuration.store.location {
+            path = file
+            Terminal.note("vacuum: rebuilding the store; it is locked for writing until this is done")
+        }
         let sizeBefore = path.map(Self.fileSize) ?? 0
         if try await engine.store.vacuum() {
             summary.vacuum = .rebuilt(before: sizeBefore, after: path.map(Self.fileSize) ?? 0)

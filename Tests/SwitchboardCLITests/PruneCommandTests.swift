@@ -113,11 +113,12 @@ import Testing
         }
         let file = directory.appendingPathComponent("pruned.jsonl")
         let result = try SwitchboardBinary.run([
-            "prune", "--before", ninetyDaysAgo, "--export", file.path, "--json", "--config", config.path,
+            "prune", "--before", ninetyDaysAgo, "--export", file.path, "--vacuum", "--json", "--config", config.path,
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let summary = try object(result.stdout)
         #expect((summary["removed"] as? [String: Int])?["texts"] == 2)
+        #expect(((summary["vacuum"] as? [String: Int])?["bytes_after"] ?? 0) > 0, "\(result.stdout)")
         #expect((summary["export"] as? [String: Any])?["texts"] as? Int == 2)
         #expect(try await storeIDs(directory) == ["recent", "open"])
 
@@ -157,6 +158,10 @@ import Testing
     @Test func aDateThatIsNotOneIsRefused() async throws {
         let directory = try SwitchboardBinary.temporaryDirectory()
         let config = try await seed(directory)
+        let combined = try SwitchboardBinary.run([
+            "prune", "--before", "2025-01-01", "--dry-run", "--export", "x.jsonl", "--config", config.path,
+        ])
+        #expect(combined.status == 2 && combined.stderr.contains("a dry run removes nothing"), "\(combined.stderr)")
         for date in ["last tuesday", "2025-02-30", "2025-01-31T18:00:00"] {
             let result = try SwitchboardBinary.run(["prune", "--before", date, "--config", config.path])
             #expect(result.status == 2)

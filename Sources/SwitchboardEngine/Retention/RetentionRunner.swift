@@ -103,6 +103,7 @@ package struct RetentionRunner: Sendable {
         RetentionRule(before: before, now: clock.now(), window: window)
     }
 
+    /// What a batch removes: texts are done first, then campaigns.
     private enum BatchKind {
         case texts
         case campaigns
@@ -114,7 +115,7 @@ package struct RetentionReport: Sendable, Hashable {
     package var removed = RetentionTally()
     /// How many write transactions it took.
     package var batches = 0
-    /// The longest time one of them held the write lock (what a callback waiting for it could have waited at most).
+    /// The longest of their writes, from asking for the write lock to the commit (``RetentionStep/held``).
     package var longestBatch: Duration = .zero
     /// The space afterwards; nil when the run stopped before.
     package var space: FreeSpace?

@@ -95,6 +95,7 @@ extension PostgresStore {
         let (before, _, now) = Self.stamps(rule)
         let until = rule.now.addingTimeInterval(lease.timeInterval).timeIntervalSince1970
         let states = RetentionRule.campaignStates
+        let limit = max(1, limit)
         let started = ContinuousClock.now
         let tally = try await write { [self] connection -> RetentionTally in
             // The one this run has begun first, then the oldest.
@@ -117,7 +118,7 @@ extension PostgresStore {
             let recipients = try await connection.query(
                 """
                 SELECT \(unescaped: PostgresRows.recipientColumns) FROM campaign_recipient
-                WHERE campaign_id = \(campaign.id) ORDER BY position LIMIT \(max(0, limit))
+                WHERE campaign_id = \(campaign.id) ORDER BY position LIMIT \(limit)
                 """, logger: logger
             ).map(PostgresRows.recipient)
             let last = recipients.last?.position ?? -1

@@ -109,14 +109,14 @@ extension SQLiteStore {
                 return RetentionStep()
             }
             try await export.write(batch)
-            let step: (removed: RetentionTally?, held: Duration)
+            let step: (value: RetentionTally?, held: Duration)
             do {
                 step = try await heldWrite { db in try remove(db, batch) }
             } catch {
                 try? await export.withdraw(batch)
                 throw error
             }
-            if let removed = step.removed { return RetentionStep(removed: removed, held: step.held) }
+            if let removed = step.value { return RetentionStep(removed: removed, held: step.held) }
             try await export.withdraw(batch)
         }
         throw StoreError.unavailable("the rows retention was removing kept changing under it; run it again")
@@ -127,7 +127,7 @@ extension SQLiteStore {
     /// smaller. (Counting only the time the lock was held let batches grow to 500, and the callbacks' p99 grew from
     /// 8 to 20–200 ms: a batch's larger commit slows the next ones down on the same disk.)
     private func heldWrite<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws
-        -> (removed: T, held: Duration)
+        -> (value: T, held: Duration)
     {
         let started = ContinuousClock.now
         let result = try await immediateWrite(body)

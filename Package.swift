@@ -100,7 +100,6 @@ let package = Package(
                 "switchboard", "SwitchboardSimulator", "SwitchboardEngine", "SwitchboardConsole",
                 "SwitchboardTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ],

@@ -57,20 +57,6 @@ enum Terminal {
     static func jsonStream<S: Sequence>(_ values: S, asArray: Bool, _ transform: (S.Element) throws -> JSONValue)
         rethrows
     {
-        var buffer: [UInt8] = asArray ? [UInt8(ascii: "[")] : []
-        buffer.reserveCapacity(1 << 17)
-        var first = true
-        for element in values {
-            if asArray && !first { buffer.append(UInt8(ascii: ",")) }
-            first = false
-            try transform(element).write(into: &buffer)
-            if !asArray { buffer.append(0x0A) }
-            if buffer.count > 1 << 16 {
-                FileHandle.standardOutput.write(Data(buffer))
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
-        if asArray { buffer.append(contentsOf: [UInt8(ascii: "]"), 0x0A]) }
-        FileHandle.standardOutput.write(Data(buffer))
+        try JSONLines.write(values, asArray: asArray, to: { FileHandle.standardOutput.write($0) }, transform)
     }
 }

@@ -49,9 +49,7 @@ struct ExportCommand: AsyncParsableCommand {
             case .jsonl:
                 let journals = Dictionary(grouping: try await engine.store.allJournalEntries(), by: \.transactionID)
                 Terminal.jsonStream(rows, asArray: false) { row in
-                    var object = TransactionJSON.object(row, now: now, window: engine.window)
-                    object["journal"] = .array((journals[row.id] ?? []).map(TransactionJSON.attempt))
-                    return .object(object)
+                    ExportLines.text(row, journal: journals[row.id] ?? [], now: now, window: engine.window)
                 }
             case .csv:
                 Terminal.output(CSV.header)

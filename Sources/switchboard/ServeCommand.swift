@@ -63,6 +63,9 @@ struct ServeCommand: AsyncParsableCommand {
         let destination = discard ? "nowhere (--discard: NOT STORED)" : "\(configuration.store.location)"
         Terminal.output("receiving callbacks on http://\(host):\(port)\(path) into \(destination)")
         Terminal.output("health: http://\(host):\(port)/healthz  metrics: http://\(host):\(port)/metrics")
+        let retention =
+            discard
+            ? nil : ServeRetention.start(configuration, store: store, environment: ProcessInfo.processInfo.environment)
         // Stop on a signal. If the server itself stops, the watcher signals us, and serve exits 1: it no longer
         // listens, and a silent process would hide that.
         let serverDied = ServerDeathFlag()
@@ -71,6 +74,8 @@ struct ServeCommand: AsyncParsableCommand {
             if serverDied.markUnlessStopping() { kill(getpid(), SIGTERM) }
         }
         await SignalWaiter.waitForTermination()
+        retention?.cancel()
+        await retention?.value
         if serverDied.stopAndCheck() {
             Terminal.error("the receiver stopped unexpectedly; callbacks are not being received")
             try? await store.close()

@@ -13,7 +13,7 @@ struct SwitchboardCommand: AsyncParsableCommand {
             """,
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, ServeCommand.self, PendingCommand.self, ReplyCommand.self,
-            SendCommand.self, BroadcastCommand.self, ExportCommand.self,
+            SendCommand.self, BroadcastCommand.self, ExportCommand.self, PruneCommand.self,
             SimulateCommand.self, ConfigCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self

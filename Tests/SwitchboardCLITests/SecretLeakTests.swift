@@ -181,6 +181,15 @@ import Testing
         #expect(try await console.waitFor("EXIT-STATUS=0"), "\(console.capture())")
         findings.add("console after quitting", console.capture())
 
+        // prune, last (it removes what the console showed): its summary and its export file, which holds the
+        // journal with its request bodies.
+        let pruned = work.appendingPathComponent("pruned.jsonl")
+        let prune = try run([
+            "prune", "--config", config.path, "--before", "2999-01-01", "--export", pruned.path, "--json",
+        ])
+        #expect(prune.status == 0, "\(prune.stdout)\(prune.stderr)")
+        #expect(try String(contentsOf: pruned, encoding: .utf8).contains("leak-1"))
+
         // Everything written: logs, the store (its journal keeps request bodies with the keys replaced), exports.
         findings.addFiles(below: state)
         findings.addFiles(below: work)

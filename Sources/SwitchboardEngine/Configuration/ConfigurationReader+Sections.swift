@@ -9,7 +9,25 @@ extension ConfigurationReader {
         readTagga(into: &configuration.tagga)
         readTagget(into: &configuration.tagget)
         readConsole(into: &configuration.console)
+        readRetention(into: &configuration.store, replyWindow: configuration.tagga.replyWindow)
         return configuration
+    }
+
+    /// `store.retention`, read after `[tagga]`: it must be longer than the reply window, so that no text can be
+    /// removed while it may still be answered.
+    private mutating func readRetention(into store: inout SwitchboardConfiguration.Store, replyWindow: Duration) {
+        guard let retention = duration("store.retention") else { return }
+        guard retention > replyWindow else {
+            let window = DurationText.format(replyWindow)
+            report(
+                "store.retention",
+                "\"\(DurationText.format(retention))\" is not longer than the reply window (\(window)): a text must "
+                    + "be kept at least until it can no longer be answered; write a longer one, like \"90d\", or "
+                    + "remove the key to keep everything")
+            return
+        }
+        store.retention = retention
+        markSet("store.retention")
     }
 
     private mutating func readStore(into store: inout SwitchboardConfiguration.Store) {

@@ -1,7 +1,7 @@
 /// The tables and keys a configuration file may contain, in the order the documentation lists them.
 enum ConfigurationSchema {
     static let tables: [(name: String, keys: [String])] = [
-        ("store", ["url"]),
+        ("store", ["url", "retention"]),
         ("receiver", ["listen", "secret", "allowed_networks"]),
         (
             "tagga",

@@ -43,6 +43,7 @@ package enum ConfigurationSummary {
         let taggs = tagga.taggs.map { "\"\($0)\"" }.joined(separator: ", ")
         return [
             ("store.url", configuration.store.location.description),
+            ("store.retention", configuration.store.retention.map(DurationText.format) ?? "(keep everything)"),
             ("receiver.listen", receiver.listen.description),
             ("receiver.secret", receiver.secret.description),
             ("receiver.allowed_networks", networks.isEmpty ? "(any)" : networks),

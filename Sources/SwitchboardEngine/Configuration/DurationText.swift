@@ -1,13 +1,13 @@
 import Foundation
 
 /// Reads and writes durations the way a person writes them in a configuration file: `"30m"`, `"10s"`,
-/// `"1h30m"`, `"500ms"`, `"2h"`.
+/// `"1h30m"`, `"500ms"`, `"2h"`, `"90d"`.
 ///
-/// Units are `ms`, `s`, `m` and `h` (lower case), each after a whole number; several parts add up. A bare number
-/// is refused, because "30" could mean seconds or minutes.
+/// Units are `ms`, `s`, `m`, `h` and `d` (a day of 24 hours; lower case), each after a whole number; several parts
+/// add up. A bare number is refused, because "30" could mean seconds or minutes.
 package enum DurationText {
     private static let units: [(suffix: String, milliseconds: Int64)] = [
-        ("ms", 1), ("s", 1_000), ("m", 60_000), ("h", 3_600_000),
+        ("ms", 1), ("s", 1_000), ("m", 60_000), ("h", 3_600_000), ("d", 86_400_000),
     ]
 
     /// Parses `text` (surrounding whitespace ignored) into a duration.
@@ -38,7 +38,7 @@ package enum DurationText {
     }
 
     /// Writes `duration` in the same notation, largest unit first, leaving out zero parts: `1h30m`, `10s`,
-    /// `500ms`, `0s`. Anything below a millisecond is dropped; a negative duration is written with a `-`.
+    /// `500ms`, `90d`, `1d12h`, `0s`. Anything below a millisecond is dropped; a negative duration is written with a `-`.
     package static func format(_ duration: Duration) -> String {
         let negative = duration < .zero
         let magnitude = negative ? Duration.zero - duration : duration
@@ -73,7 +73,7 @@ package enum DurationTextError: Error, Equatable, Sendable, CustomStringConverti
         case .negative(let text):
             return #""\#(text)" is negative; a duration must be zero or more, like "10s""#
         case .missingUnit(let text):
-            return #""\#(text)" has no unit; add one, like "\#(text)s" or "\#(text)m" (units: ms, s, m, h)"#
+            return #""\#(text)" has no unit; add one, like "\#(text)s" or "\#(text)m" (units: ms, s, m, h, d)"#
         case .unknownUnit(let text, let unit):
             return #""\#(text)" is not a duration; write it like "30m" or "90s" ("\#(unit)" is not a unit)"#
         case .malformed(let text):

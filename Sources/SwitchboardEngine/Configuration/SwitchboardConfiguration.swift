@@ -17,6 +17,9 @@ package struct SwitchboardConfiguration: Sendable, Hashable {
     package struct Store: Sendable, Hashable {
         /// `store.url`: `sqlite:PATH` (default `sqlite:switchboard.sqlite`) or a `postgres://` URL.
         package var location = StoreLocation.sqlite(path: "switchboard.sqlite")
+        /// `store.retention`: how long closed texts and finished broadcasts are kept (`serve` removes older ones
+        /// every hour); nil, the default, keeps everything. Always longer than `tagga.reply_window`.
+        package var retention: Duration?
 
         package init() {}
     }

@@ -76,6 +76,21 @@ package final class DiscardingStore: Store {
         throw Self.noCampaigns
     }
 
+    // Nothing is kept, so retention finds nothing to remove.
+    package func retentionTally(_ rule: RetentionRule) async throws -> RetentionTally { RetentionTally() }
+
+    package func removeTexts(_ rule: RetentionRule, limit: Int, export: (any RetentionExporter)?) async throws
+        -> RetentionStep
+    { RetentionStep() }
+
+    package func removeCampaigns(
+        _ rule: RetentionRule, limit: Int, holder: String, lease: Duration, export: (any RetentionExporter)?
+    ) async throws -> RetentionStep { RetentionStep() }
+
+    package func reclaimSpace(bytes: Int) async throws -> FreeSpace { .returned(bytes: 0, left: 0) }
+
+    package func vacuum() async throws -> Bool { false }
+
     package func statistics(now: Date, window: ReplyWindow) async throws -> StoreStatistics {
         StoreStatistics(openTransactions: 0, repliesByReturnCode: [:])
     }

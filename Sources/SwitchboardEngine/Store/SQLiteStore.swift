@@ -21,7 +21,11 @@ package final class SQLiteStore: Store {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             let opened = pool
-            try SQLiteMigrationLock.withLock(storePath: path) { try SQLiteMigrations.migrator.migrate(opened) }
+            // Both under the lock: a new file is rebuilt empty with auto_vacuum, then migrated, by one process.
+            try SQLiteMigrationLock.withLock(storePath: path) {
+                try Self.giveSpaceBackIfNew(opened)
+                try SQLiteMigrations.migrator.migrate(opened)
+            }
             let synchronous = try pool.writeWithoutTransaction { db -> Int in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
                 return try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
@@ -35,6 +39,24 @@ package final class SQLiteStore: Store {
             throw StoreError.unavailable("\(path): \(error)\(DiskSpace.fullDiskNote(forFileAt: path))")
         }
         watcher = SQLiteChangeWatcher(path: path, broadcaster: broadcaster)
+    }
+
+    /// Makes a new, empty file one that can give space back to the file system (`auto_vacuum = INCREMENTAL`), so
+    /// that what retention removes does not stay in the file for good. The mode can only change before the first
+    /// table, and opening the pool has already written the file's header (WAL mode), so the empty file is rebuilt
+    /// with it (a `VACUUM` of nothing: instant). A file that already has tables keeps the mode it was created with;
+    /// a store created before this keeps `NONE` and reuses its free pages (`switchboard prune --vacuum` converts it).
+    private static func giveSpaceBackIfNew(_ pool: DatabasePool) throws {
+        try pool.writeWithoutTransaction { db in
+            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") == 0 else { return }
+            try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+            if try Int.fetchOne(db, sql: "PRAGMA auto_vacuum") != 2 { try db.execute(sql: "VACUUM") }
+        }
+    }
+
+    /// The value of `PRAGMA auto_vacuum` (0 = NONE, 2 = INCREMENTAL).
+    package func autoVacuumMode() async throws -> Int {
+        try await pool.read { db in try Int.fetchOne(db, sql: "PRAGMA auto_vacuum") ?? -1 }
     }
 
     /// The value of `PRAGMA synchronous` on the writer connection (2 = FULL).

@@ -13,6 +13,8 @@ import Testing
         ("1m30s", .seconds(90)),
         (" 90s ", .seconds(90)),
         ("1s500ms", .milliseconds(1_500)),
+        ("90d", .seconds(90 * 86_400)),
+        ("1d12h", .seconds(36 * 3_600)),
     ])
     func parses(text: String, expected: Duration) throws {
         #expect(try DurationText.parse(text) == expected)
@@ -51,6 +53,8 @@ import Testing
         (.zero, "0s"),
         (.milliseconds(61_250), "1m1s250ms"),
         (.seconds(-90), "-1m30s"),
+        (.seconds(90 * 86_400), "90d"),
+        (.seconds(36 * 3_600), "1d12h"),
     ])
     func formats(duration: Duration, expected: String) throws {
         #expect(DurationText.format(duration) == expected)

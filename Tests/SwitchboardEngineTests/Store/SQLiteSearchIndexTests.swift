@@ -66,4 +66,24 @@ import Testing
         #expect(try await found(store, "kettle") == ["d"])
         try await store.close()
     }
+
+    @Test func aVacuumLeavesTheIndexRight() async throws {
+        let store = try SQLiteStore(path: try StoreFixture.temporaryPath())
+        let now = clock.now()
+        _ = try await store.insertCallbacks(
+            (0..<40).map { StoreFixture.callback("k\($0)", message: "kettle \($0)", at: now.addingTimeInterval(-600)) })
+        #expect(try await store.indexForSearch(receivedBefore: now, limit: 100) == 40)
+        // Holes in the rowids, then VACUUM (which may renumber them; the index is keyed by them).
+        try await store.pool.write { db in
+            try db.execute(sql: "DELETE FROM callback_request WHERE CAST(substr(transaction_id, 2) AS INTEGER) % 3 = 0")
+            try db.execute(sql: "DELETE FROM inbound_transaction WHERE CAST(substr(id, 2) AS INTEGER) % 3 = 0")
+        }
+        #expect(try await store.vacuum())
+        try await checkIndex(store)
+        let left = Set((0..<40).filter { $0 % 3 != 0 }.map { "k\($0)" })
+        #expect(
+            Set(try await store.inboxPage(InboxPageQuery(search: "kettle", limit: 100)).transactions.map(\.id)) == left)
+        #expect(try await store.inboxCount(InboxPageQuery(search: "kettle")) == left.count)
+        try await store.close()
+    }
 }

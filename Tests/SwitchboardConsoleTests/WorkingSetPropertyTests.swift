@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardTestSupport
 import Testing
 
 @testable import SwitchboardConsole
@@ -11,21 +12,9 @@ import Testing
     let now = ConsoleFixture.now
     let window = ReplyWindow()
 
-    /// A deterministic random number generator (SplitMix64), so a failure repeats.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private func following(_ rows: [InboxTransaction], since: Date) -> ConsoleState {
         var state = ConsoleState(window: window, now: now, width: 120, height: 40)
-        let read = InboxSnapshotRead(
+        let read = InboxRead(
             transactions: rows.filter { $0.receivedAt >= since }.sorted(by: WorkingSetUpdate.precedes),
             cursor: ChangeCursor(position: 0), counts: InboxCounts(rows: rows))
         _ = ConsoleUpdate.update(&state, .inboxFollowed(read, since: since))
@@ -33,7 +22,7 @@ import Testing
     }
 
     @Test(arguments: 1...40) func incrementalChangesEqualAFullReload(seed: UInt64) {
-        var random = Generator(state: seed)
+        var random = SeededGenerator(seed: seed)
         let since = WorkingSetSpan.start(now: now, window: window)
         var store: [String: InboxTransaction] = [:]
         var next = 0
@@ -74,7 +63,7 @@ import Testing
             let counts = InboxCounts(rows: Array(store.values))
             _ = ConsoleUpdate.update(
                 &state,
-                .inboxChanged(InboxChanges(transactions: changed, cursor: ChangeCursor(position: 0), counts: counts)))
+                .inboxChanged(InboxRead(transactions: changed, cursor: ChangeCursor(position: 0), counts: counts)))
             let reloaded = following(Array(store.values), since: since)
             #expect(state.transactions == reloaded.transactions)
             #expect(state.closedRecent == reloaded.closedRecent)

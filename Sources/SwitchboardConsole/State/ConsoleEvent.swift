@@ -12,9 +12,9 @@ package enum ConsoleEvent: Sendable {
     /// The whole inbox, given at once (not followed from a store: nothing is paged).
     case inboxLoaded([InboxTransaction])
     /// The working set read from the store to start following it: every text received since `since`.
-    case inboxFollowed(InboxSnapshotRead, since: Date)
+    case inboxFollowed(InboxRead, since: Date)
     /// Texts that changed in the store since the last read, as they are now.
-    case inboxChanged(InboxChanges)
+    case inboxChanged(InboxRead)
     /// A page of older texts for the paged list (its query says which list and where the page starts).
     case archivePageLoaded(InboxPageQuery, InboxPage)
     /// A page of older texts could not be read (the list keeps what it has; scrolling asks again).

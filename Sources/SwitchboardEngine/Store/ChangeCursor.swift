@@ -17,25 +17,12 @@ package struct ChangeCursor: Sendable, Hashable, Comparable, CustomStringConvert
     package var description: String { "\(position)" }
 }
 
-/// What a console follows, read at once: the texts received since a time, with the cursor to follow them from and
-/// the store's counts.
-package struct InboxSnapshotRead: Sendable {
-    /// Texts received since the time asked, oldest receipt first.
-    package var transactions: [InboxTransaction]
-    package var cursor: ChangeCursor
-    package var counts: InboxCounts
-
-    package init(transactions: [InboxTransaction], cursor: ChangeCursor, counts: InboxCounts) {
-        self.transactions = transactions
-        self.cursor = cursor
-        self.counts = counts
-    }
-}
-
-/// The texts changed since a cursor (each once, as it is now), the cursor to ask from next time, and the counts.
-package struct InboxChanges: Sendable {
-    /// Changed texts received since the time asked, in no particular order. A text may come again in a later read
-    /// (PostgreSQL re-reads what a transaction still running might touch): applying a row twice changes nothing.
+/// One read of the inbox a console follows: texts, the cursor to read changes from next time, and the store's counts,
+/// all of one snapshot. ``Store/inboxSnapshot(receivedSince:)`` gives every text received since a time, oldest
+/// receipt first; ``Store/inboxChanges(since:receivedSince:)`` the texts changed since a cursor, in no particular
+/// order, each as it is now. A text may come again in a later read (PostgreSQL re-reads what a transaction still
+/// running might touch): applying a row twice changes nothing.
+package struct InboxRead: Sendable {
     package var transactions: [InboxTransaction]
     package var cursor: ChangeCursor
     package var counts: InboxCounts

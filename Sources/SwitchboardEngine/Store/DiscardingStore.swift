@@ -97,12 +97,12 @@ package final class DiscardingStore: Store {
 
     package func changes() -> AsyncStream<StoreChange> { broadcaster.subscribe() }
 
-    package func inboxSnapshot(receivedSince: Date) async throws -> InboxSnapshotRead {
-        InboxSnapshotRead(transactions: [], cursor: ChangeCursor(position: 0), counts: InboxCounts())
+    package func inboxSnapshot(receivedSince: Date) async throws -> InboxRead {
+        InboxRead(transactions: [], cursor: ChangeCursor(position: 0), counts: InboxCounts())
     }
 
-    package func inboxChanges(since cursor: ChangeCursor, receivedSince: Date) async throws -> InboxChanges {
-        InboxChanges(transactions: [], cursor: cursor, counts: InboxCounts())
+    package func inboxChanges(since cursor: ChangeCursor, receivedSince: Date) async throws -> InboxRead {
+        InboxRead(transactions: [], cursor: cursor, counts: InboxCounts())
     }
 
     package func inboxCounts() async throws -> InboxCounts { InboxCounts() }

@@ -59,4 +59,12 @@ package struct InboxPage: Sendable {
         self.transactions = transactions
         self.next = next
     }
+
+    /// The page from rows read with one more than `limit` asked for: the extra row says there is a next page.
+    package init(fetched rows: [InboxTransaction], limit: Int) {
+        let more = rows.count > limit
+        let page = Array(rows.prefix(limit))
+        self.init(
+            transactions: page, next: more ? page.last.map { InboxPageKey(receivedAt: $0.receivedAt, id: $0.id) } : nil)
+    }
 }

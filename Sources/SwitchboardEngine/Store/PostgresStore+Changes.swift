@@ -9,7 +9,7 @@ import PostgresNIO
 /// time. A transaction that commits late is read late, never skipped; the price is that rows written since the
 /// oldest transaction still running are read again, which applying them makes harmless.
 extension PostgresStore {
-    package func inboxSnapshot(receivedSince: Date) async throws -> InboxSnapshotRead {
+    package func inboxSnapshot(receivedSince: Date) async throws -> InboxRead {
         let since = receivedSince.timeIntervalSince1970
         return try await snapshotRead(timeout: timeouts.bulk) { [self] connection, horizon in
             let rows = try await connection.query(
@@ -18,13 +18,13 @@ extension PostgresStore {
                 WHERE received_at >= \(since) ORDER BY received_at, id
                 """, logger: logger
             ).map(PostgresRows.transaction)
-            return InboxSnapshotRead(
+            return InboxRead(
                 transactions: rows, cursor: ChangeCursor(position: horizon),
                 counts: try await Self.counts(connection, logger: logger))
         }
     }
 
-    package func inboxChanges(since cursor: ChangeCursor, receivedSince: Date) async throws -> InboxChanges {
+    package func inboxChanges(since cursor: ChangeCursor, receivedSince: Date) async throws -> InboxRead {
         let since = receivedSince.timeIntervalSince1970
         return try await snapshotRead { [self] connection, horizon in
             let rows = try await connection.query(
@@ -33,7 +33,7 @@ extension PostgresStore {
                 WHERE change_xid >= \(cursor.position) AND received_at >= \(since)
                 """, logger: logger
             ).map(PostgresRows.transaction)
-            return InboxChanges(
+            return InboxRead(
                 transactions: rows, cursor: ChangeCursor(position: horizon),
                 counts: try await Self.counts(connection, logger: logger))
         }

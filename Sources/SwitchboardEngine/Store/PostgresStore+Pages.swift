@@ -24,13 +24,10 @@ extension PostgresStore {
             ORDER BY received_at DESC, id DESC LIMIT \(limit + 1)
             """
         let statement = PostgresQuery(unsafeSQL: sql, binds: binds)
-        var rows = try await read { [self] connection in
+        let rows = try await read { [self] connection in
             try await connection.query(statement, logger: logger).map(PostgresRows.transaction)
         }
-        let more = rows.count > limit
-        if more { rows.removeLast() }
-        let next = more ? rows.last.map { InboxPageKey(receivedAt: $0.receivedAt, id: $0.id) } : nil
-        return InboxPage(transactions: rows, next: next)
+        return InboxPage(fetched: rows, limit: limit)
     }
 
     package func inboxCount(_ query: InboxPageQuery) async throws -> Int {

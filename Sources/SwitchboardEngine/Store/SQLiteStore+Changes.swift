@@ -4,7 +4,7 @@ import GRDB
 /// Following the inbox in SQLite: a snapshot to start from, then only what changed since its cursor (an index on
 /// `change_seq`), and counts that are read, not counted.
 extension SQLiteStore {
-    package func inboxSnapshot(receivedSince: Date) async throws -> InboxSnapshotRead {
+    package func inboxSnapshot(receivedSince: Date) async throws -> InboxRead {
         try await pool.read { db in
             // One read transaction: the cursor, the rows and the counts are of the same commit.
             let cursor = try SQLiteChanges.current(db)
@@ -17,16 +17,16 @@ extension SQLiteStore {
                         """,
                     arguments: [receivedSince.timeIntervalSince1970]
                 ).map(SQLiteRows.transaction))
-            return InboxSnapshotRead(
+            return InboxRead(
                 transactions: rows, cursor: ChangeCursor(position: cursor), counts: try SQLiteChanges.counts(db))
         }
     }
 
-    package func inboxChanges(since cursor: ChangeCursor, receivedSince: Date) async throws -> InboxChanges {
+    package func inboxChanges(since cursor: ChangeCursor, receivedSince: Date) async throws -> InboxRead {
         try await pool.read { db in
             let next = try SQLiteChanges.current(db)
             guard next != cursor.position else {
-                return InboxChanges(transactions: [], cursor: cursor, counts: try SQLiteChanges.counts(db))
+                return InboxRead(transactions: [], cursor: cursor, counts: try SQLiteChanges.counts(db))
             }
             let rows = try Array(
                 Row.fetchCursor(
@@ -37,7 +37,7 @@ extension SQLiteStore {
                         """,
                     arguments: [cursor.position, receivedSince.timeIntervalSince1970]
                 ).map(SQLiteRows.transaction))
-            return InboxChanges(
+            return InboxRead(
                 transactions: rows, cursor: ChangeCursor(position: next), counts: try SQLiteChanges.counts(db))
         }
     }

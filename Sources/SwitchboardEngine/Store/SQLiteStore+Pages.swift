@@ -27,14 +27,8 @@ extension SQLiteStore {
                 try Array(Row.fetchCursor(db, sql: part.sql, arguments: part.arguments).map(SQLiteRows.transaction))
             }
         }
-        if parts.count > 1 {
-            rows.sort { ($0.receivedAt, $0.id) > ($1.receivedAt, $1.id) }
-            rows = Array(rows.prefix(limit + 1))
-        }
-        let more = rows.count > limit
-        if more { rows.removeLast() }
-        let next = more ? rows.last.map { InboxPageKey(receivedAt: $0.receivedAt, id: $0.id) } : nil
-        return InboxPage(transactions: rows, next: next)
+        if parts.count > 1 { rows.sort { ($0.receivedAt, $0.id) > ($1.receivedAt, $1.id) } }
+        return InboxPage(fetched: rows, limit: limit)
     }
 
     package func inboxCount(_ query: InboxPageQuery) async throws -> Int {

@@ -140,11 +140,11 @@ package protocol Store: Sendable {
 
     /// The texts received since `receivedSince`, oldest first, with the cursor to follow them from and the counts,
     /// all read from one snapshot.
-    func inboxSnapshot(receivedSince: Date) async throws -> InboxSnapshotRead
+    func inboxSnapshot(receivedSince: Date) async throws -> InboxRead
 
     /// The texts received since `receivedSince` that changed after `cursor` (through an index on the change
     /// position), and the cursor to ask from next time. Never skips a change that commits late.
-    func inboxChanges(since cursor: ChangeCursor, receivedSince: Date) async throws -> InboxChanges
+    func inboxChanges(since cursor: ChangeCursor, receivedSince: Date) async throws -> InboxRead
 
     /// How many texts are stored in each state (maintained counters, not a count).
     func inboxCounts() async throws -> InboxCounts

@@ -36,7 +36,7 @@ struct PostgresChangeCursorTests {
         try await store.close()
     }
 
-    private func lateWriter(_ late: PostgresConnection, store: PostgresStore, start: InboxSnapshotRead, now: Date)
+    private func lateWriter(_ late: PostgresConnection, store: PostgresStore, start: InboxRead, now: Date)
         async throws
     {
         let since = now.addingTimeInterval(-3600)

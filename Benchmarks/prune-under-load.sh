@@ -32,6 +32,9 @@ INSERT INTO reply_attempt (transaction_id, claim_token, operator, message, paid,
     finished_at, outcome, return_code, response_body, detail, request_written)
 SELECT id, 'token', 'ana', 'On its way', 0, 'apikey=***&tagg=HELP', received_at + 5, received_at + 6, 'answered', 0,
     '<TaggaResponse><ReturnCode>0</ReturnCode></TaggaResponse>', 'ok', 1 FROM inbound_transaction;
+-- What serve's search indexer would have done long ago (these texts are 100 days old).
+INSERT INTO inbound_search (rowid, message, id, tagg) SELECT rowid, message, id, tagg FROM inbound_transaction;
+UPDATE store_counter SET value = (SELECT MAX(rowid) FROM inbound_transaction) WHERE name = 'search_indexed';
 SQL
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$binary" serve --config "$work/config.toml" --listen "127.0.0.1:$port" > "$work/serve.log" 2>&1 &

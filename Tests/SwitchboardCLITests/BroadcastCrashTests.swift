@@ -55,7 +55,7 @@ import Testing
         let file = simulator.directory.appendingPathComponent("people.csv")
         try "name,phone\nAnn,+18397536474 \nBob,+195848757465\nZed,12345\nAnn again,+1 839 753 6474\n".write(
             to: file, atomically: true, encoding: .utf8)
-        let result = try SwitchboardBinary.run(
+        let result = try await SwitchboardBinary.run(
             [
                 "broadcast", "--config", simulator.config.path, "--recipients", file.path, "--body",
                 "Hi {name}, we open at 9", "--dry-run", "--json",
@@ -87,13 +87,13 @@ import Testing
         let started = try await SwitchboardBinary.waitFor { simulator.sends.count >= 40 }
         #expect(started, "\(SwitchboardBinary.contents(log))")
         kill(broadcast.processIdentifier, SIGKILL)
-        broadcast.waitUntilExit()
+        await broadcast.exited()
         let firstLine = SwitchboardBinary.contents(log).split(separator: "\n").first.map(String.init) ?? ""
         let id = try #require(firstLine.firstMatch(of: /^campaign (c-[a-z0-9]+)$/)?.output.1, "\(firstLine)")
         let sentBeforeTheCrash = simulator.sends.count
         #expect(sentBeforeTheCrash < count, "the kill came mid-broadcast")
 
-        let resumed = try SwitchboardBinary.run(
+        let resumed = try await SwitchboardBinary.run(
             ["broadcast", "--config", simulator.config.path, "--resume", String(id), "--json"])
         #expect(resumed.stderr.hasPrefix("campaign \(id)\n"), "\(resumed.stderr)")
         let document = try #require(
@@ -110,7 +110,7 @@ import Testing
         // The judge: the simulator acted on every number at most once, and on every sent one exactly once.
         let sends = simulator.sends
         #expect(sends.values.allSatisfy { $0 == 1 }, "\(sends.filter { $0.value > 1 })")
-        let export = try SwitchboardBinary.run(
+        let export = try await SwitchboardBinary.run(
             ["export", "--config", simulator.config.path, "--campaign", String(id), "--format", "jsonl"])
         #expect(export.status == 0, "\(export.stderr)")
         let rows = export.stdout.split(separator: "\n").compactMap {

@@ -3,7 +3,7 @@ import Testing
 
 /// `switchboard config check` on real files.
 @Suite struct ConfigCheckCommandTests {
-    @Test func threeMistakesGiveThreeErrorsWithTheirLines() throws {
+    @Test func threeMistakesGiveThreeErrorsWithTheirLines() async throws {
         let directory = try SwitchboardBinary.temporaryDirectory()
         let file = directory.appendingPathComponent("config.toml")
         let text = """
@@ -18,7 +18,7 @@ import Testing
             """
         try text.write(to: file, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
-        let result = try SwitchboardBinary.run(["config", "check", "--config", file.path])
+        let result = try await SwitchboardBinary.run(["config", "check", "--config", file.path])
         #expect(result.status == 2)
         let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }
         #expect(errors.count == 3, "\(result.stderr)")
@@ -28,20 +28,20 @@ import Testing
         #expect(!result.stderr.contains("abc123"), "secrets are never printed")
     }
 
-    @Test func validFileIsSummarisedWithoutSecrets() throws {
+    @Test func validFileIsSummarisedWithoutSecrets() async throws {
         let directory = try SwitchboardBinary.temporaryDirectory()
         let file = directory.appendingPathComponent("config.toml")
         try "[tagga]\napikey = \"abc123\"\npasskey = \"321cba\"\n".write(to: file, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
-        let result = try SwitchboardBinary.run(["config", "check", "--config", file.path])
+        let result = try await SwitchboardBinary.run(["config", "check", "--config", file.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("chmod 600"), "a file readable by others gets a warning")
         #expect(!(result.stdout + result.stderr).contains("abc123"))
         #expect(!(result.stdout + result.stderr).contains("321cba"))
     }
 
-    @Test func missingExplicitFileIsAnError() throws {
-        let result = try SwitchboardBinary.run(["config", "check", "--config", "/nonexistent/switchboard.toml"])
+    @Test func missingExplicitFileIsAnError() async throws {
+        let result = try await SwitchboardBinary.run(["config", "check", "--config", "/nonexistent/switchboard.toml"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("/nonexistent/switchboard.toml"))
     }

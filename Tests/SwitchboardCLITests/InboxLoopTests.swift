@@ -32,11 +32,14 @@ import Testing
 
         // 3. pending --json shows them, deadline first.
         var pending: [[String: Any]] = []
-        let listed = try await SwitchboardBinary.waitFor {
-            let result = try? SwitchboardBinary.run(["pending", "--config", config.path, "--json"])
+        var listed = false
+        let giveUp = ContinuousClock.now + .seconds(20)
+        while !listed, ContinuousClock.now < giveUp {
+            let result = try? await SwitchboardBinary.run(["pending", "--config", config.path, "--json"])
             let parsed = result.flatMap { try? JSONSerialization.jsonObject(with: Data($0.stdout.utf8)) }
             pending = parsed as? [[String: Any]] ?? []
-            return pending.count == 3
+            listed = pending.count == 3
+            if !listed { try await Task.sleep(for: .milliseconds(100)) }
         }
         #expect(listed, "three texts listed")
         let seconds = pending.compactMap { $0["seconds_left"] as? Int }
@@ -45,19 +48,19 @@ import Testing
 
         // 4. reply: Tagga (the simulator) accepts it, and the text leaves the pending list.
         let id = try #require(pending.first?["id"] as? String)
-        let reply = try SwitchboardBinary.run(["reply", id, "--config", config.path, "--message", "On its way"])
+        let reply = try await SwitchboardBinary.run(["reply", id, "--config", config.path, "--message", "On its way"])
         #expect(reply.status == 0, "\(reply.stderr)")
         #expect(reply.stdout.contains("replied"))
         #expect(SwitchboardBinary.contents(simulateLog).contains("tagga reply to \(id): 0 Success"))
-        let again = try SwitchboardBinary.run(["reply", id, "--config", config.path, "--message", "Twice?"])
+        let again = try await SwitchboardBinary.run(["reply", id, "--config", config.path, "--message", "Twice?"])
         #expect(again.status == 1)
         #expect(again.stderr.contains("code 19 equivalent"))
-        let after = try SwitchboardBinary.run(["pending", "--config", config.path, "--json"])
+        let after = try await SwitchboardBinary.run(["pending", "--config", config.path, "--json"])
         let remaining = try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [[String: Any]]
         #expect(remaining?.count == 2)
 
         // 5. export has all three, the answered one with its journal.
-        let export = try SwitchboardBinary.run(["export", "--config", config.path])
+        let export = try await SwitchboardBinary.run(["export", "--config", config.path])
         let lines = export.stdout.split(separator: "\n")
         #expect(lines.count == 3)
         let answered = try lines.compactMap {
@@ -68,10 +71,10 @@ import Testing
 
         // 6. serve stops gracefully on SIGTERM.
         serve.terminate()
-        serve.waitUntilExit()
+        await serve.exited()
         #expect(serve.terminationStatus == 0)
         #expect(SwitchboardBinary.contents(serveLog).contains("stopped"))
         simulator.interrupt()
-        simulator.waitUntilExit()
+        await simulator.exited()
     }
 }

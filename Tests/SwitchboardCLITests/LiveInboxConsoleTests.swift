@@ -9,12 +9,12 @@ import Testing
 @Suite struct LiveInboxConsoleTests {
     /// A store of `count` answered texts over the last 90 days (created by the binary, so migrated as users get
     /// it), plus one text 60 days old to find.
-    static func largeStore(count: Int, in directory: URL) throws -> URL {
+    static func largeStore(count: Int, in directory: URL) async throws -> URL {
         let config = directory.appendingPathComponent("config.toml")
         let path = directory.appendingPathComponent("store.sqlite").path
         try SwitchboardBinary.writeConfig(
             "[store]\nurl = \"sqlite:\(path)\"\n[tagga]\ntaggs = [\"HELP\"]\n", to: config)
-        let created = try SwitchboardBinary.run(["pending", "--config", config.path])
+        let created = try await SwitchboardBinary.run(["pending", "--config", config.path])
         guard created.status == 0 else { throw StoreNotCreated(output: created.stderr) }
         let now = Int(Date().timeIntervalSince1970)
         let sql = """
@@ -36,7 +36,7 @@ import Testing
             """
         // In a process of its own at the lowest priority: ten seconds of one core that the timing-sensitive tests
         // running beside this one must not lose.
-        let filled = try SwitchboardBinary.runToCompletion(
+        let filled = try await SwitchboardBinary.runToCompletion(
             URL(fileURLWithPath: "/usr/bin/nice"), ["-n", "19", "sqlite3", path, sql])
         guard filled.status == 0 else { throw StoreNotCreated(output: filled.stderr) }
         return config
@@ -46,7 +46,7 @@ import Testing
 
     @Test func aSixtyDayOldTextIsFoundBySearchInAMillionTextStore() async throws {
         let directory = try SwitchboardBinary.temporaryDirectory()
-        let config = try Self.largeStore(count: 1_000_000, in: directory)
+        let config = try await Self.largeStore(count: 1_000_000, in: directory)
         let session = try TmuxSession(
             command: "env XDG_STATE_HOME=\(directory.path) \(SwitchboardBinary.url.path) console --no-receiver "
                 + "--config \(config.path); echo EXIT-STATUS=$?; sleep 60")

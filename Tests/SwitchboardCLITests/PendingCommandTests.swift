@@ -31,7 +31,7 @@ import Testing
         let config = directory.appendingPathComponent("config.toml")
         try SwitchboardBinary.writeConfig("[store]\nurl = \"sqlite:\(path)\"\n", to: config)
 
-        let table = try SwitchboardBinary.run(["pending", "--config", config.path])
+        let table = try await SwitchboardBinary.run(["pending", "--config", config.path])
         #expect(table.status == 0, "\(table.stderr)")
         let lines = table.stdout.split(separator: "\n")
         #expect(lines.first { $0.contains("t-1") }?.contains("✎ alice␛[2J +1") == true, "\(table.stdout)")
@@ -39,7 +39,7 @@ import Testing
         #expect(lines.first { $0.contains("t-3") }?.contains("pending") == true, "a lapsed mark is not shown")
         #expect(!table.stdout.contains("\u{1B}"), "names are shown inert")
 
-        let json = try SwitchboardBinary.run(["pending", "--config", config.path, "--json"])
+        let json = try await SwitchboardBinary.run(["pending", "--config", config.path, "--json"])
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(rows.first { $0["id"] as? String == "t-1" }?["composing_by"] as? [String] == ["alice\u{1B}[2J", "eve"])
         #expect(rows.first { $0["id"] as? String == "t-2" }?["claimed_by"] as? String == "bob")

@@ -83,7 +83,7 @@ import Testing
     @Test func aDryRunCountsAndRemovesNothing() async throws {
         let directory = try SwitchboardBinary.temporaryDirectory()
         let config = try await seed(directory)
-        let result = try SwitchboardBinary.run([
+        let result = try await SwitchboardBinary.run([
             "prune", "--before", ninetyDaysAgo, "--dry-run", "--json", "--config", config.path,
         ])
         #expect(result.status == 0, "\(result.stderr)")
@@ -96,7 +96,9 @@ import Testing
             ])
         #expect(try await storeIDs(directory) == ["old-replied", "old-pending", "recent", "open"])
 
-        let text = try SwitchboardBinary.run(["prune", "--before", ninetyDaysAgo, "--dry-run", "--config", config.path])
+        let text = try await SwitchboardBinary.run([
+            "prune", "--before", ninetyDaysAgo, "--dry-run", "--config", config.path,
+        ])
         #expect(text.stdout.contains("would remove: 2 text(s) (1 attempt(s), 2 raw request(s), 0 soft lock(s))"))
         #expect(text.stdout.contains("dry run: nothing removed"))
     }
@@ -104,7 +106,7 @@ import Testing
     @Test func theExportHoldsExactlyWhatWasRemovedAsExportWritesIt() async throws {
         let directory = try SwitchboardBinary.temporaryDirectory()
         let config = try await seed(directory)
-        let before = try SwitchboardBinary.run(["export", "--config", config.path])
+        let before = try await SwitchboardBinary.run(["export", "--config", config.path])
         #expect(before.status == 0, "\(before.stderr)")
         var exported: [String: [String: Any]] = [:]
         for line in before.stdout.split(separator: "\n") {
@@ -112,7 +114,7 @@ import Testing
             exported[row["id"] as? String ?? ""] = row
         }
         let file = directory.appendingPathComponent("pruned.jsonl")
-        let result = try SwitchboardBinary.run([
+        let result = try await SwitchboardBinary.run([
             "prune", "--before", ninetyDaysAgo, "--export", file.path, "--vacuum", "--json", "--config", config.path,
         ])
         #expect(result.status == 0, "\(result.stderr)")
@@ -147,7 +149,7 @@ import Testing
         #expect(campaigns.first?["id"] as? String == "c-old" && campaigns.first?["rate"] as? String == "2.5/s")
         #expect(rows.last?["campaign"] != nil, "the campaign's line comes after its recipients")
 
-        let again = try SwitchboardBinary.run([
+        let again = try await SwitchboardBinary.run([
             "prune", "--before", ninetyDaysAgo, "--export", file.path, "--config", config.path,
         ])
         #expect(again.status == 2)
@@ -158,12 +160,12 @@ import Testing
     @Test func aDateThatIsNotOneIsRefused() async throws {
         let directory = try SwitchboardBinary.temporaryDirectory()
         let config = try await seed(directory)
-        let combined = try SwitchboardBinary.run([
+        let combined = try await SwitchboardBinary.run([
             "prune", "--before", "2025-01-01", "--dry-run", "--export", "x.jsonl", "--config", config.path,
         ])
         #expect(combined.status == 2 && combined.stderr.contains("a dry run removes nothing"), "\(combined.stderr)")
         for date in ["last tuesday", "2025-02-30", "2025-01-31T18:00:00"] {
-            let result = try SwitchboardBinary.run(["prune", "--before", date, "--config", config.path])
+            let result = try await SwitchboardBinary.run(["prune", "--before", date, "--config", config.path])
             #expect(result.status == 2)
             #expect(result.stderr.contains("YYYY-MM-DD") && result.stderr.contains("RFC 3339"), "\(result.stderr)")
         }

@@ -36,7 +36,7 @@ struct ReplyDiskFullTests {
 
         // 1. The store is open elsewhere (a console, serve): reply opens it and reads, but its claim cannot be
         // committed.
-        let unwritable = try SwitchboardBinary.run(arguments)
+        let unwritable = try await SwitchboardBinary.run(arguments)
         #expect(unwritable.status == 1, "\(unwritable.stdout)\(unwritable.stderr)")
         #expect(unwritable.stderr.contains("nothing was sent"), "\(unwritable.stderr)")
         #expect(unwritable.stderr.contains("disk is full"), "the operator is told why: \(unwritable.stderr)")
@@ -47,14 +47,14 @@ struct ReplyDiskFullTests {
         try FileManager.default.removeItem(at: filler)
         try await store.close()
         _ = try disk.fill(filler)
-        let unopenable = try SwitchboardBinary.run(arguments)
+        let unopenable = try await SwitchboardBinary.run(arguments)
         #expect(unopenable.status == 1, "\(unopenable.stdout)\(unopenable.stderr)")
         #expect(unopenable.stderr.contains("is full (0 KiB free)"), "the operator is told why: \(unopenable.stderr)")
         #expect(simulator.requests(to: "/api/response/").isEmpty)
 
         // 3. Room again: the reply goes out once.
         try FileManager.default.removeItem(at: filler)
-        let replied = try SwitchboardBinary.run(arguments)
+        let replied = try await SwitchboardBinary.run(arguments)
         #expect(replied.status == 0, "\(replied.stdout)\(replied.stderr)")
         #expect(simulator.requests(to: "/api/response/").count == 1)
         #expect(simulator.tagga.acceptedReplies.map(\.message) == ["On its way"])

@@ -60,9 +60,10 @@ import Testing
                 ["reply", "race-1", "--config", config.path, "--message", "from operator \(index)"], output: output)
             return (process, output)
         }
-        let results = racers.map { process, output in
-            process.waitUntilExit()
-            return (status: process.terminationStatus, output: SwitchboardBinary.contents(output))
+        var results: [(status: Int32, output: String)] = []
+        for (process, output) in racers {
+            await process.exited()
+            results.append((status: process.terminationStatus, output: SwitchboardBinary.contents(output)))
         }
         await simulator.stop()
 

@@ -77,15 +77,15 @@ import Testing
             """, to: config)
         let environment = ["XDG_STATE_HOME": state.path]
         let findings = Findings()
-        func run(_ arguments: [String], extra: [String: String] = [:]) throws -> SwitchboardBinary.Result {
-            let result = try SwitchboardBinary.run(
+        func run(_ arguments: [String], extra: [String: String] = [:]) async throws -> SwitchboardBinary.Result {
+            let result = try await SwitchboardBinary.run(
                 arguments, environment: environment.merging(extra) { $1 })
             findings.add(arguments.prefix(2).joined(separator: " "), result)
             return result
         }
 
         // The configuration, shown and checked.
-        #expect(try run(["config", "check", "--config", config.path]).status == 0)
+        #expect(try await run(["config", "check", "--config", config.path]).status == 0)
         // A configuration with a secret in the wrong place, and a store password in an unreachable URL.
         let broken = directory.appendingPathComponent("broken.toml")
         try SwitchboardBinary.writeConfig(
@@ -96,10 +96,10 @@ import Testing
             apikey = ["\(Self.apikey)"]
             passkey = "\(Self.passkey)"
             """, to: broken)
-        #expect(try run(["config", "check", "--config", broken.path]).status != 0)
+        #expect(try await run(["config", "check", "--config", broken.path]).status != 0)
         try SwitchboardBinary.writeConfig(
             "[store]\nurl = \"postgres://switchboard:\(Self.storePassword)@127.0.0.1:1/inbox\"\n", to: broken)
-        #expect(try run(["pending", "--config", broken.path]).status != 0)
+        #expect(try await run(["pending", "--config", broken.path]).status != 0)
 
         // The receiver, with the secrets also in the environment: a callback on the secret path, a wrong path,
         // /healthz and /metrics; then it crashes, and its crash report is read too.
@@ -144,25 +144,26 @@ import Testing
         findings.add("serve output and crash report", report)
 
         // The headless commands: list, reply, send, broadcast (dry run and real), export.
-        #expect(try run(["pending", "--config", config.path]).status == 0)
-        #expect(try run(["pending", "--config", config.path, "--json"]).status == 0)
-        let reply = try run(["reply", "leak-1", "--config", config.path, "--message", "On its way", "--json"])
+        #expect(try await run(["pending", "--config", config.path]).status == 0)
+        #expect(try await run(["pending", "--config", config.path, "--json"]).status == 0)
+        let reply = try await run(["reply", "leak-1", "--config", config.path, "--message", "On its way", "--json"])
         #expect(reply.status == 0, "\(reply.stdout)\(reply.stderr)")
-        #expect(try run(["send", "--config", config.path, "--to", "+18397536474", "--body", "Hello"]).status == 0)
+        #expect(
+            try await run(["send", "--config", config.path, "--to", "+18397536474", "--body", "Hello"]).status == 0)
         let recipients = work.appendingPathComponent("recipients.csv")
         try "phone,name\n+18397536474,Ana\n+447700900123,Ben\nnot-a-number,Bad\n".write(
             to: recipients, atomically: true, encoding: .utf8)
         let broadcast = ["broadcast", "--config", config.path, "--recipients", recipients.path, "--body", "Hi {name}"]
-        #expect(try run(broadcast + ["--dry-run", "--json"]).status == 0)
-        let sent = try run(broadcast + ["--yes", "--json"])
+        #expect(try await run(broadcast + ["--dry-run", "--json"]).status == 0)
+        let sent = try await run(broadcast + ["--yes", "--json"])
         #expect(sent.status == 0, "\(sent.stdout)\(sent.stderr)")
         let campaign = try #require(sent.stderr.firstMatch(of: /campaign ([0-9A-Za-z-]+)/)?.1)
         for format in ["csv", "jsonl"] {
-            let export = try run(["export", "--config", config.path, "--format", format])
+            let export = try await run(["export", "--config", config.path, "--format", format])
             #expect(export.status == 0)
             #expect(export.stdout.contains("leak-1"), "the export holds the text (and is read for secrets)")
         }
-        #expect(try run(["export", "--config", config.path, "--campaign", String(campaign)]).status == 0)
+        #expect(try await run(["export", "--config", config.path, "--campaign", String(campaign)]).status == 0)
 
         // The console (in tmux, following the store): the inbox, the detail pane, a reply pane, the help.
         let console = try TmuxSession(
@@ -184,7 +185,7 @@ import Testing
         // prune, last (it removes what the console showed): its summary and its export file, which holds the
         // journal with its request bodies.
         let pruned = work.appendingPathComponent("pruned.jsonl")
-        let prune = try run([
+        let prune = try await run([
             "prune", "--config", config.path, "--before", "2999-01-01", "--export", pruned.path, "--json",
         ])
         #expect(prune.status == 0, "\(prune.stdout)\(prune.stderr)")
@@ -199,11 +200,11 @@ import Testing
         #expect(findings.places.contains { $0.1.contains("apikey=***") })
     }
 
-    @Test func theReceiverListensOnLoopbackUnlessToldOtherwise() throws {
+    @Test func theReceiverListensOnLoopbackUnlessToldOtherwise() async throws {
         let directory = try SwitchboardBinary.temporaryDirectory()
         let config = directory.appendingPathComponent("config.toml")
         try SwitchboardBinary.writeConfig("[tagga]\ntaggs = [\"HELP\"]\n", to: config)
-        let check = try SwitchboardBinary.run(["config", "check", "--config", config.path])
+        let check = try await SwitchboardBinary.run(["config", "check", "--config", config.path])
         #expect(check.stdout.contains("receiver.listen            127.0.0.1:8080  (default)"), "\(check.stdout)")
     }
 }

@@ -178,7 +178,7 @@ struct ServeDiskFullTests {
 
         // serve stops cleanly.
         receiver.terminate()
-        receiver.waitUntilExit()
+        await receiver.exited()
         #expect(receiver.terminationStatus == 0, "\(SwitchboardBinary.contents(log).suffix(2000))")
 
         // Every callback ever answered 200 is stored once and whole; a 503 stored nothing (each was resent and

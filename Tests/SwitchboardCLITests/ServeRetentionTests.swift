@@ -40,7 +40,7 @@ import Testing
             "\(SwitchboardBinary.contents(log))")
         #expect(Set(try await store.transactions(.all).map(\.id)) == ["open"])
         serve.terminate()
-        serve.waitUntilExit()
+        await serve.exited()
         #expect(serve.terminationStatus == 0, "\(SwitchboardBinary.contents(log))")
         try await store.close()
     }

@@ -42,7 +42,7 @@ struct SharedStoreServeTests {
         try await client.shutdown()
         #expect(statuses == [200, 200, 200, 200], "every delivery is acknowledged")
 
-        let pending = try SwitchboardBinary.run(["pending", "--config", config.path, "--json"])
+        let pending = try await SwitchboardBinary.run(["pending", "--config", config.path, "--json"])
         #expect(pending.status == 0, "\(pending.stderr)")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(pending.stdout.utf8)) as? [[String: Any]])
         #expect(rows.map { $0["id"] as? String } == ["shared-1"], "one row for four deliveries")

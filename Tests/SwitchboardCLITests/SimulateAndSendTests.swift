@@ -15,19 +15,19 @@ import Testing
         }
         #expect(ready, "simulate printed where it listens")
 
-        let sent = try SwitchboardBinary.run(
+        let sent = try await SwitchboardBinary.run(
             ["send", "--config", config.path, "--to", "+1 (839) 753-6474", "--body", "Your table is ready"])
         #expect(sent.status == 0, "\(sent.stderr)")
         #expect(sent.stdout.contains("sent"))
 
-        let json = try SwitchboardBinary.run(
+        let json = try await SwitchboardBinary.run(
             ["send", "--config", config.path, "--to", "+18397536474", "--body", "日本語", "--json"])
         #expect(json.status == 0)
         let document = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(document?["state"] as? String == "sent")
         #expect(document?["encoding"] as? String == "ucs2")
 
-        let invalid = try SwitchboardBinary.run(
+        let invalid = try await SwitchboardBinary.run(
             [
                 "send", "--config", config.path, "--to", "0044 20 7946", "--body", "hi", "--sender",
                 "Way too long sender",
@@ -37,14 +37,14 @@ import Testing
         #expect(invalid.stderr.contains("sender:"))
         #expect(invalid.stderr.contains("nothing was sent"))
 
-        let rejected = try SwitchboardBinary.run(
+        let rejected = try await SwitchboardBinary.run(
             ["send", "--config", config.path, "--to", "+18397536474", "--body", "hi"],
             environment: ["SWITCHBOARD_TAGGET_TOKEN": "wrong-token"])
         #expect(rejected.status == 1)
         #expect(rejected.stderr.contains("invalid id or token"), "the provider's message is shown")
 
         simulator.interrupt()
-        simulator.waitUntilExit()
+        await simulator.exited()
         #expect(simulator.terminationStatus == 0)
     }
 }

@@ -25,36 +25,68 @@ enum SwitchboardBinary {
     }
 
     /// Runs the binary to completion with `arguments` and an environment without the user's SWITCHBOARD_* variables.
-    static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
-        try runToCompletion(url, arguments, environment: environment(extra))
+    static func run(_ arguments: [String], environment extra: [String: String] = [:]) async throws -> Result {
+        try await runToCompletion(url, arguments, environment: environment(extra))
     }
 
-    /// Runs `executable` to completion and returns its status and output.
+    /// Runs `executable` to completion and returns its status and output, without holding a thread the while (see
+    /// ``Foundation/Process/exited()``).
     ///
     /// The output goes to files, read once it has exited: with pipes, a process another test starts at the same
     /// moment can inherit a pipe's write end, and reading to the end would then wait for that one to exit (a `serve`
     /// kept for a whole test), holding a test thread the while.
     static func runToCompletion(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil)
-        throws -> Result
+        async throws -> Result
     {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let (outURL, errURL) = (directory.appendingPathComponent("out"), directory.appendingPathComponent("err"))
-        for file in [outURL, errURL] { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
+        let run = try Launched(executable, arguments, environment: environment)
+        await run.process.exited()
+        return try run.result()
+    }
+
+    /// ``runToCompletion(_:_:environment:)`` for a tool that takes milliseconds (`mount`), where a test cannot wait
+    /// asynchronously (a `defer`): it blocks the thread until the tool exits.
+    static func runBriefly(_ executable: URL, _ arguments: [String]) throws -> Result {
+        let run = try Launched(executable, arguments, environment: nil)
+        run.process.waitUntilExit()
+        return try run.result()
+    }
+
+    /// A process started with its output going to files of its own.
+    private struct Launched {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        func text(_ file: URL) -> String { String(decoding: (try? Data(contentsOf: file)) ?? Data(), as: UTF8.self) }
-        return Result(status: process.terminationStatus, stdout: text(outURL), stderr: text(errURL))
+        let directory: URL
+        let out: (url: URL, handle: FileHandle)
+        let err: (url: URL, handle: FileHandle)
+
+        init(_ executable: URL, _ arguments: [String], environment: [String: String]?) throws {
+            directory = try temporaryDirectory()
+            let (outURL, errURL) = (directory.appendingPathComponent("out"), directory.appendingPathComponent("err"))
+            for file in [outURL, errURL] { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
+            out = (outURL, try FileHandle(forWritingTo: outURL))
+            err = (errURL, try FileHandle(forWritingTo: errURL))
+            process.executableURL = executable
+            process.arguments = arguments
+            if let environment { process.environment = environment }
+            process.standardOutput = out.handle
+            process.standardError = err.handle
+            do {
+                try process.run()
+            } catch {
+                try? FileManager.default.removeItem(at: directory)
+                throw error
+            }
+        }
+
+        /// What it printed and how it exited; called once it has.
+        func result() throws -> Result {
+            defer { try? FileManager.default.removeItem(at: directory) }
+            try out.handle.close()
+            try err.handle.close()
+            func text(_ file: URL) -> String {
+                String(decoding: (try? Data(contentsOf: file)) ?? Data(), as: UTF8.self)
+            }
+            return Result(status: process.terminationStatus, stdout: text(out.url), stderr: text(err.url))
+        }
     }
 
     /// Starts the binary in the background; the caller stops it.

@@ -70,7 +70,7 @@ struct TmpfsMount {
     }
 
     private static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let result = try SwitchboardBinary.runToCompletion(URL(fileURLWithPath: tool), arguments)
+        let result = try SwitchboardBinary.runBriefly(URL(fileURLWithPath: tool), arguments)
         return (result.status, result.stdout + result.stderr)
     }
 }

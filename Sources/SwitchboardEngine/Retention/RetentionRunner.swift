@@ -79,11 +79,26 @@ package struct RetentionRunner: Sendable {
                     try await Task.sleep(for: pause)
                 }
             }
+            try await unindexRemoved()
             report.space = try await reclaimSpace()
         } catch {
             throw RetentionFailure(report: report, error: error)
         }
         return report
+    }
+
+    /// Takes the removed texts out of the search index, so no copy of them is left behind: batches sized and paced
+    /// like the removal's (the index reorganises itself as entries go, so they take longer per text).
+    private func unindexRemoved() async throws {
+        var size = RetentionBatchSize(most: settings.batchSize, target: settings.batchTarget)
+        let timer = ContinuousClock()
+        while true {
+            let started = timer.now
+            guard try await store.unindexRemoved(limit: size.current) > 0 else { return }
+            let held = timer.now - started
+            size.record(held)
+            try await Task.sleep(for: settings.batchTarget == nil ? settings.pause : max(settings.pause, held))
+        }
     }
 
     /// Gives the free space back a step at a time until none is left (or the store cannot give it back).

@@ -115,5 +115,7 @@ package final class DiscardingStore: Store {
 
     package func indexForSearch(receivedBefore: Date, limit: Int) async throws -> Int { 0 }
 
+    package func unindexRemoved(limit: Int) async throws -> Int { 0 }
+
     package func close() async throws { broadcaster.finish() }
 }

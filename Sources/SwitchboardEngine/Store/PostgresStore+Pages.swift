@@ -61,6 +61,9 @@ extension PostgresStore {
         }
     }
 
+    /// `inbound_search` rows go with their texts (`ON DELETE CASCADE`).
+    package func unindexRemoved(limit: Int) async throws -> Int { 0 }
+
     package func indexForSearch(receivedBefore: Date, limit: Int) async throws -> Int {
         let before = receivedBefore.timeIntervalSince1970
         return try await write { [self] connection -> Int in

@@ -11,7 +11,10 @@ import Logging
 /// commit halved the receiver's throughput (a new FTS segment, and its merges, per commit). The receiver indexes
 /// them afterwards in batches (``SQLiteStore/indexForSearch(receivedBefore:limit:)``); `store_counter`'s
 /// `search_indexed` is the highest rowid indexed, and a search also scans the texts above it, so it is complete
-/// whatever the indexer's lag. A text is taken out of the index when it is deleted, if it was in it.
+/// whatever the indexer's lag. A text deleted (retention) is taken out of the index the same way, later and in
+/// small steps: the trigger keeps its indexed values in `search_removed` (taking them out of FTS5 inside the
+/// retention's batches made FTS5 merge its segments there, 400 ms with the write lock held), and a search only
+/// trusts index entries up to the horizon whose text is still in the table.
 enum SQLiteScaleSchema {
     /// Texts indexed per statement while an upgraded store builds its search index (progress is logged between).
     static let indexBatch = 50_000
@@ -64,9 +67,11 @@ enum SQLiteScaleSchema {
                     message, id, tagg, content = 'inbound_transaction', content_rowid = 'rowid',
                     tokenize = 'trigram');
                 INSERT INTO store_counter (name, value) VALUES ('search_indexed', 0);
+                CREATE TABLE search_removed (
+                    rowid INTEGER PRIMARY KEY, message TEXT NOT NULL, id TEXT NOT NULL, tagg TEXT NOT NULL);
                 CREATE TRIGGER inbound_transaction_search_delete AFTER DELETE ON inbound_transaction BEGIN
-                    INSERT INTO inbound_search (inbound_search, rowid, message, id, tagg)
-                        SELECT 'delete', OLD.rowid, OLD.message, OLD.id, OLD.tagg
+                    INSERT OR REPLACE INTO search_removed (rowid, message, id, tagg)
+                        SELECT OLD.rowid, OLD.message, OLD.id, OLD.tagg
                         WHERE OLD.rowid <= (SELECT value FROM store_counter WHERE name = 'search_indexed');
                     -- With the newest texts gone, SQLite hands their rowids out again: keep the horizon below them.
                     UPDATE store_counter SET value = (SELECT COALESCE(MAX(rowid), 0) FROM inbound_transaction)

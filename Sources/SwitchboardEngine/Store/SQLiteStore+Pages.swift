@@ -80,7 +80,9 @@ extension SQLiteStore {
         return [
             // The index finds the texts; CROSS JOIN keeps SQLite from walking the table instead.
             (
-                "inbound_search s CROSS JOIN inbound_transaction t ON t.rowid = s.rowid", ["inbound_search MATCH ?"],
+                "inbound_search s CROSS JOIN inbound_transaction t ON t.rowid = s.rowid",
+                // Above the horizon an entry may be a removed text's whose rowid was handed out again.
+                ["inbound_search MATCH ?", "s.rowid <= \(horizon)"],
                 ["\"" + needle.replacingOccurrences(of: "\"", with: "\"\"") + "\""]
             ),
             // Along the rowids after the horizon (a few minutes of texts): SQLite would rather walk the receipt

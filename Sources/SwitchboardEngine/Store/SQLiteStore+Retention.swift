@@ -161,6 +161,7 @@ extension SQLiteStore {
             // keyed by them: rebuild it from the table, everything indexed.
             try db.inTransaction {
                 try db.execute(sql: "INSERT INTO inbound_search (inbound_search) VALUES ('rebuild')")
+                try db.execute(sql: "DELETE FROM search_removed")
                 try db.execute(
                     sql: """
                         UPDATE store_counter SET value = (SELECT COALESCE(MAX(rowid), 0) FROM inbound_transaction)

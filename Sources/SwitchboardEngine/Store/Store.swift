@@ -155,10 +155,16 @@ package protocol Store: Sendable {
     /// How many stored texts the query matches (its key and limit aside).
     func inboxCount(_ query: InboxPageQuery) async throws -> Int
 
-    /// Adds up to `limit` texts received before `receivedBefore` to the search index, in one short transaction;
-    /// returns how many (0 when there is nothing to do, or the index is kept with the rows, as on PostgreSQL).
-    /// Searching never waits for it: texts not indexed yet are scanned.
+    /// Adds up to `limit` texts received before `receivedBefore` to the search index, in one short transaction,
+    /// after taking removed texts out of it (``unindexRemoved(limit:)``); returns how many entries it changed (0 when
+    /// there is nothing to do, or the index is kept with the rows, as on PostgreSQL). Searching never waits for it:
+    /// texts not indexed yet are scanned, and removed ones are never found.
     func indexForSearch(receivedBefore: Date, limit: Int) async throws -> Int
+
+    /// Takes up to `limit` removed texts out of the search index, in one short transaction; returns how many (0 when
+    /// none is left, or the index loses them with the rows, as on PostgreSQL). Retention leaves this to after its
+    /// batches, so their write lock is not held while the index reorganises itself.
+    func unindexRemoved(limit: Int) async throws -> Int
 
     /// Closes the store; later calls fail.
     func close() async throws

@@ -37,10 +37,10 @@ import Testing
         #expect(problems.isEmpty, "\(problems)")
 
         let arguments = ["--config", config.path]
-        try checkPendingTable(try SwitchboardBinary.run(["pending"] + arguments), stored)
-        try checkJSON(try SwitchboardBinary.run(["pending", "--json"] + arguments), stored, lines: false)
-        try checkJSON(try SwitchboardBinary.run(["export"] + arguments), stored, lines: true)
-        try checkCSV(try SwitchboardBinary.run(["export", "--format", "csv"] + arguments), stored)
+        try checkPendingTable(try await SwitchboardBinary.run(["pending"] + arguments), stored)
+        try checkJSON(try await SwitchboardBinary.run(["pending", "--json"] + arguments), stored, lines: false)
+        try checkJSON(try await SwitchboardBinary.run(["export"] + arguments), stored, lines: true)
+        try checkCSV(try await SwitchboardBinary.run(["export", "--format", "csv"] + arguments), stored)
 
         try session.keys("q")
         #expect(try await session.waitFor("EXIT-STATUS=0"), "\(session.capture())")

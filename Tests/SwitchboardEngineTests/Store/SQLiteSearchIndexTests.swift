@@ -50,6 +50,11 @@ import Testing
             try db.execute(sql: "DELETE FROM callback_request WHERE transaction_id IN ('a', 'c')")
             try db.execute(sql: "DELETE FROM inbound_transaction WHERE id IN ('a', 'c')")
         }
+        #expect(try await found(store, "kettle") == ["b"], "a removed text is not found while still indexed")
+        #expect(try await removedLeft(store) == 1, "only the indexed one waits to be taken out")
+        #expect(try await store.unindexRemoved(limit: 10) == 1)
+        #expect(try await store.unindexRemoved(limit: 10) == 0)
+        #expect(try await removedLeft(store) == 0)
         try await checkIndex(store)
         #expect(try await found(store, "kettle") == ["b"])
 
@@ -61,10 +66,19 @@ import Testing
         _ = try await store.insertCallbacks([
             StoreFixture.callback("d", message: "blue kettle", at: now.addingTimeInterval(-300))
         ])
-        #expect(try await store.indexForSearch(receivedBefore: now, limit: 10) == 1)
+        #expect(try await found(store, "red kettle") == [], "b's entry is not taken for d's, whose rowid it was")
+        #expect(try await found(store, "blue kettle") == ["d"])
+        #expect(try await store.indexForSearch(receivedBefore: now, limit: 10) == 2, "b taken out, then d indexed")
+        #expect(try await removedLeft(store) == 0)
         try await checkIndex(store)
         #expect(try await found(store, "kettle") == ["d"])
+        #expect(try await found(store, "red kettle") == [])
         try await store.close()
+    }
+
+    /// How many removed texts are still waiting to be taken out of the index (their words are kept until then).
+    private func removedLeft(_ store: SQLiteStore) async throws -> Int {
+        try await store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM search_removed") ?? 0 }
     }
 
     @Test func aVacuumLeavesTheIndexRight() async throws {
@@ -78,7 +92,9 @@ import Testing
             try db.execute(sql: "DELETE FROM callback_request WHERE CAST(substr(transaction_id, 2) AS INTEGER) % 3 = 0")
             try db.execute(sql: "DELETE FROM inbound_transaction WHERE CAST(substr(id, 2) AS INTEGER) % 3 = 0")
         }
+        #expect(try await removedLeft(store) == 14)
         #expect(try await store.vacuum())
+        #expect(try await removedLeft(store) == 0, "the rebuilt index has none of them")
         try await checkIndex(store)
         let left = Set((0..<40).filter { $0 % 3 != 0 }.map { "k\($0)" })
         #expect(

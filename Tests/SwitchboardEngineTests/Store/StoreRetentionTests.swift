@@ -49,7 +49,9 @@ import Testing
         let store = try await kind.makeStore()
         try await seedTexts(store)
         let now = clock.now()
+        _ = try await store.indexForSearch(receivedBefore: now, limit: 100)
         let report = try await runner(store).run(before: now.addingTimeInterval(-90 * day))
+        #expect(try await store.unindexRemoved(limit: 100) == 0, "the run took the removed texts out of the index")
         #expect(
             report.removed
                 == RetentionTally(texts: 4, attempts: 3, rawRequests: 4, composingMarks: 2, campaigns: 0, recipients: 0)

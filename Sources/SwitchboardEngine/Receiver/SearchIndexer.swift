@@ -2,11 +2,15 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Fills the store's search index beside the receiver, off the callbacks' commits: every couple of seconds, the
-/// texts received more than ``delay`` ago that are not indexed yet, ``batch`` at a time in short transactions (a few
-/// milliseconds of SQLite's write lock each, with at least as long a pause after each). A console holds the last reply window in memory and searches it
-/// itself; the index is for older texts, so the delay costs nothing, and a burst of callbacks is never slowed by
-/// it (the index work comes after the burst, in large efficient batches).
+/// Keeps the store's search index beside the receiver, off the callbacks' commits: every couple of seconds, takes
+/// removed texts out of it and adds the texts received more than ``delay`` ago, in short transactions with at least
+/// as long a pause after each. A console holds the last reply window in memory and searches it itself; the index is
+/// for older texts, so the delay costs nothing, and a burst of callbacks is never slowed by it (the index work comes
+/// after the burst).
+///
+/// On SQLite, where a callback's commit waits for whoever holds the write lock, a transaction's size follows
+/// ``target`` (``RetentionBatchSize``): FTS5 reorganises its segments as entries come and go, in proportion to what a
+/// transaction changed, and 200 removed texts at a time held the lock for 100 ms beside a retention run.
 struct SearchIndexer: Service {
     static let delay: TimeInterval = 120
     static let batch = 200
@@ -15,28 +19,43 @@ struct SearchIndexer: Service {
     let store: any Store
     let clock: any WallClock
     let logger: Logger
+    /// How long one transaction should take (nil: always ``batch`` entries, as on PostgreSQL).
+    let target: Duration?
+
+    init(store: any Store, clock: any WallClock, logger: Logger) {
+        self.store = store
+        self.clock = clock
+        self.logger = logger
+        target = store is SQLiteStore ? .milliseconds(5) : nil
+    }
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
+            var size = RetentionBatchSize(most: Self.batch, target: target)
             while !Task.isCancelled {
                 do {
-                    var indexed = Self.batch
-                    let timer = ContinuousClock()
-                    while indexed == Self.batch, !Task.isCancelled {
-                        let started = timer.now
-                        indexed = try await store.indexForSearch(
-                            receivedBefore: clock.now().addingTimeInterval(-Self.delay), limit: Self.batch)
-                        // At least as long a pause as the batch took: group commits get the write lock at least
-                        // half the time while a backlog is indexed.
-                        if indexed == Self.batch {
-                            try? await Task.sleep(for: max(.milliseconds(2), timer.now - started))
-                        }
-                    }
+                    try await catchUp(&size)
                 } catch {
                     logger.warning("search index not updated", metadata: ["error": "\(error)"])
                 }
                 try? await Task.sleep(for: Self.interval)
             }
+        }
+    }
+
+    /// Transactions until the index is up to date.
+    private func catchUp(_ size: inout RetentionBatchSize) async throws {
+        let timer = ContinuousClock()
+        while !Task.isCancelled {
+            let limit = size.current
+            let started = timer.now
+            let changed = try await store.indexForSearch(
+                receivedBefore: clock.now().addingTimeInterval(-Self.delay), limit: limit)
+            let took = timer.now - started
+            size.record(took)
+            guard changed == limit else { return }
+            // At least as long a pause as the transaction took: commits get the write lock at least half the time.
+            try? await Task.sleep(for: max(.milliseconds(2), took))
         }
     }
 }

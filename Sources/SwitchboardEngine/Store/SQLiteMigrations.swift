@@ -111,6 +111,9 @@ enum SQLiteMigrations {
         migrator.registerMigration("v5: change positions, maintained counters, paging key, search index") { db in
             try SQLiteScaleSchema.apply(db)
         }
+        migrator.registerMigration("v6: the search index merges its segments in small steps") { db in
+            try SQLiteSearchMerging.apply(db)
+        }
         return migrator
     }
 }

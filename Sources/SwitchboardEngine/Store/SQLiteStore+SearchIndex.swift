@@ -10,7 +10,10 @@ extension SQLiteStore {
         return try await immediateWrite { db -> Int in
             // Removed texts first: a rowid handed out again is indexed only after its old entry is gone.
             let removed = try Self.takeOutRemoved(db, limit: limit)
-            guard removed < limit else { return removed }
+            guard removed < limit else {
+                try SQLiteSearchMerging.merge(db, afterChanging: removed)
+                return removed
+            }
             // Every text up to the horizon is indexed (the delete trigger keeps it below rowids handed out again).
             let horizon =
                 try Int64.fetchOne(db, sql: "SELECT value FROM store_counter WHERE name = 'search_indexed'") ?? 0
@@ -19,7 +22,10 @@ extension SQLiteStore {
                 db, sql: "SELECT rowid, received_at FROM inbound_transaction WHERE rowid > ? ORDER BY rowid LIMIT ?",
                 arguments: [horizon, limit - removed])
             let ready = candidates.prefix { ($0[1] as Double) < before }
-            guard let last = ready.last.map({ $0[0] as Int64 }) else { return removed }
+            guard let last = ready.last.map({ $0[0] as Int64 }) else {
+                try SQLiteSearchMerging.merge(db, afterChanging: removed)
+                return removed
+            }
             try db.execute(
                 sql: """
                     INSERT INTO inbound_search (rowid, message, id, tagg)
@@ -27,12 +33,17 @@ extension SQLiteStore {
                     """,
                 arguments: [horizon, last])
             try db.execute(sql: "UPDATE store_counter SET value = ? WHERE name = 'search_indexed'", arguments: [last])
+            try SQLiteSearchMerging.merge(db, afterChanging: removed + ready.count)
             return removed + ready.count
         }
     }
 
     package func unindexRemoved(limit: Int) async throws -> Int {
-        try await immediateWrite { db in try Self.takeOutRemoved(db, limit: max(1, limit)) }
+        try await immediateWrite { db in
+            let removed = try Self.takeOutRemoved(db, limit: max(1, limit))
+            try SQLiteSearchMerging.merge(db, afterChanging: removed)
+            return removed
+        }
     }
 
     /// Takes up to `limit` removed texts out of the index (FTS5's 'delete' needs the values it indexed).

@@ -102,4 +102,36 @@ import Testing
         #expect(try await store.inboxCount(InboxPageQuery(search: "kettle")) == left.count)
         try await store.close()
     }
+
+    /// FTS5 merges nothing by itself (a merge inside a callback's commit held the write lock for hundreds of
+    /// milliseconds): the index's writers merge a little after each change, so many small batches leave few segments.
+    @Test func smallBatchesLeaveFewSegments() async throws {
+        let store = try SQLiteStore(path: try StoreFixture.temporaryPath())
+        let now = clock.now()
+        let automerge = try await store.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT v FROM inbound_search_config WHERE k = 'automerge'")
+        }
+        #expect(automerge == 0)
+        for index in 0..<150 {
+            _ = try await store.insertCallbacks([
+                StoreFixture.callback("s\(index)", message: "kettle \(index)", at: now.addingTimeInterval(-600))
+            ])
+            #expect(try await store.indexForSearch(receivedBefore: now, limit: 10) == 1)
+        }
+        // Removing them one at a time: each 'delete' is a change of its own.
+        for index in stride(from: 0, to: 150, by: 2) {
+            try await store.pool.write { db in
+                try db.execute(sql: "DELETE FROM callback_request WHERE transaction_id = ?", arguments: ["s\(index)"])
+                try db.execute(sql: "DELETE FROM inbound_transaction WHERE id = ?", arguments: ["s\(index)"])
+            }
+            #expect(try await store.unindexRemoved(limit: 10) == 1)
+        }
+        let segments = try await store.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT segid) FROM inbound_search_idx") ?? 0
+        }
+        #expect(segments <= 8, "\(segments) segments after 225 one-text transactions")
+        try await checkIndex(store)
+        #expect(try await store.inboxCount(InboxPageQuery(search: "kettle")) == 75)
+        try await store.close()
+    }
 }

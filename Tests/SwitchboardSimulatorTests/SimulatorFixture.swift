@@ -77,7 +77,8 @@ final class SimulatorFixture: Sendable {
         TaggetSendClient(
             account: TaggetAccount(baseURL: baseURL, id: 1001, token: Secret(token)),
             http: ProviderHTTPClient(
-                client: httpClient, requestTimeout: .seconds(5), connectTimeout: .seconds(3), readTimeout: readTimeout),
+                client: httpClient, requestTimeout: max(.seconds(5), readTimeout), connectTimeout: .seconds(3),
+                readTimeout: readTimeout),
             clock: clock,
             backoff: .immediate, sleep: recordingSleeper)
     }

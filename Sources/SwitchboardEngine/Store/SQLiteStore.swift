@@ -15,7 +15,7 @@ package final class SQLiteStore: Store {
     package init(path: String) throws {
         self.path = path
         var configuration = Configuration()
-        configuration.busyMode = .timeout(15)
+        configuration.busyMode = SQLiteBusyWait.mode
         configuration.foreignKeysEnabled = true
         configuration.label = "switchboard"
         do {

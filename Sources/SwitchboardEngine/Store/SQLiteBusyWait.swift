@@ -1,0 +1,27 @@
+import Foundation
+import GRDB
+
+/// How a connection waits for SQLite's write lock when another holds it: it looks again every half millisecond for
+/// the first 50 ms, then every 5 ms, and gives up after about 15 s.
+///
+/// SQLite's own timeout (`busy_timeout`) sleeps 1, 2, 5, 10, 15, 20 ms and so on between looks, so a callback that
+/// found the lock taken by a retention batch of 3 ms waited 8 ms, and one behind a 10 ms batch 18 ms: most of a
+/// callback's wait beside `switchboard prune` was the sleep after the lock was already free.
+enum SQLiteBusyWait {
+    static let total: Duration = .seconds(15)
+    static let quick: Duration = .milliseconds(50)
+    static let quickStep: Duration = .microseconds(500)
+    static let slowStep: Duration = .milliseconds(5)
+
+    static var mode: Database.BusyMode {
+        let quickTries = Int(quick / quickStep)
+        let tries = quickTries + Int((total - quick) / slowStep)
+        let quickMicroseconds = useconds_t(quickStep / .microseconds(1))
+        let slowMicroseconds = useconds_t(slowStep / .microseconds(1))
+        return .callback { numberOfTries in
+            guard numberOfTries < tries else { return false }
+            usleep(numberOfTries < quickTries ? quickMicroseconds : slowMicroseconds)
+            return true
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import SwitchboardEngine
+
+/// A write that finds SQLite's lock taken waits for it, looking again often, and gives up only after its budget.
+struct SQLiteBusyWaitTests {
+    @Test func aCallbackWaitsForAnotherConnectionsLockAndIsStoredWhenItIsFree() async throws {
+        let path = try StoreFixture.temporaryPath()
+        let store = try SQLiteStore(path: path)
+        var holding = Configuration()
+        holding.allowsUnsafeTransactions = true  // BEGIN in one access, COMMIT in a later one
+        let holder = try DatabaseQueue(path: path, configuration: holding)
+        try holder.inDatabase { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+        let started = ContinuousClock.now
+        let insert = Task { try await store.insertCallbacks([StoreFixture.callback("waited", at: Date())]) }
+        try await Task.sleep(for: .milliseconds(300))
+        try holder.inDatabase { db in try db.execute(sql: "COMMIT") }
+        #expect(try await insert.value == [.inserted])
+        #expect(ContinuousClock.now - started >= .milliseconds(300))
+        #expect(try await store.transaction(id: "waited") != nil)
+    }
+
+    @Test func theWaitGivesUpOnlyAfterItsBudget() throws {
+        guard case .callback(let wait) = SQLiteBusyWait.mode else {
+            Issue.record("the busy mode is not a callback")
+            return
+        }
+        let quickTries = Int(SQLiteBusyWait.quick / SQLiteBusyWait.quickStep)
+        let budget = quickTries + Int((SQLiteBusyWait.total - SQLiteBusyWait.quick) / SQLiteBusyWait.slowStep)
+        #expect(wait(0))
+        #expect(wait(budget - 1))
+        #expect(!wait(budget))
+    }
+}

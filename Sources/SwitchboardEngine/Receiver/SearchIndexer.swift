@@ -9,11 +9,11 @@ import ServiceLifecycle
 /// after the burst).
 ///
 /// On SQLite, where a callback's commit waits for whoever holds the write lock (and, in `serve`, queues behind the
-/// indexer on the process's one writer connection), a transaction's size follows ``target`` (``RetentionBatchSize``)
-/// up to ``sqliteBatch``: FTS5 reorganises its segments as entries come and go, in proportion to what a transaction
-/// changed, and 200 removed texts at a time held the lock for 100 ms beside a retention run. Most transactions merge
-/// nothing and take well under the target, so the size alone would climb back to the largest, where a merge step
-/// of 100 pages took 5-10 ms; at 32 texts (a 16-page step) the longest took 8 ms.
+/// indexer on the process's one writer connection), a transaction's size follows a 2 ms target
+/// (``RetentionBatchSize``) up to ``sqliteBatch``: 200 removed texts at a time held the lock for 100 ms beside a
+/// retention run. Most transactions merge nothing and take well under the target, so without the cap the size
+/// climbed back to 200, whose transactions took 5-10 ms; an FTS5 merge step can still take about 8 ms whatever its
+/// size (Benchmarks/RESULTS.md).
 struct SearchIndexer: Service {
     static let delay: TimeInterval = 120
     static let batch = 200
@@ -23,20 +23,23 @@ struct SearchIndexer: Service {
     let store: any Store
     let clock: any WallClock
     let logger: Logger
-    /// How long one transaction should take (nil: always ``batch`` entries, as on PostgreSQL).
-    let target: Duration?
+    /// How many entries a transaction takes: on SQLite it follows how long they take, elsewhere (PostgreSQL, whose
+    /// callbacks do not wait for it) it is always ``batch``.
+    let sizing: RetentionBatchSize
 
     init(store: any Store, clock: any WallClock, logger: Logger) {
         self.store = store
         self.clock = clock
         self.logger = logger
-        target = store is SQLiteStore ? .milliseconds(2) : nil
+        sizing =
+            store is SQLiteStore
+            ? RetentionBatchSize(most: Self.sqliteBatch, target: .milliseconds(2), least: 4, start: 10)
+            : RetentionBatchSize(most: Self.batch, target: nil)
     }
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
-            var size = RetentionBatchSize(
-                most: target == nil ? Self.batch : Self.sqliteBatch, target: target, least: 4, start: 10)
+            var size = sizing
             while !Task.isCancelled {
                 do {
                     try await catchUp(&size)

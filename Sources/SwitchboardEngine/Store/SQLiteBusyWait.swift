@@ -13,15 +13,13 @@ enum SQLiteBusyWait {
     static let quickStep: Duration = .microseconds(500)
     static let slowStep: Duration = .milliseconds(5)
 
-    static var mode: Database.BusyMode {
-        let quickTries = Int(quick / quickStep)
-        let tries = quickTries + Int((total - quick) / slowStep)
-        let quickMicroseconds = useconds_t(quickStep / .microseconds(1))
-        let slowMicroseconds = useconds_t(slowStep / .microseconds(1))
-        return .callback { numberOfTries in
-            guard numberOfTries < tries else { return false }
-            usleep(numberOfTries < quickTries ? quickMicroseconds : slowMicroseconds)
-            return true
-        }
+    /// How many looks come at the quick pace, and how many in all before giving up.
+    static let quickTries = Int(quick / quickStep)
+    static let tries = quickTries + Int((total - quick) / slowStep)
+
+    static let mode: Database.BusyMode = .callback { numberOfTries in
+        guard numberOfTries < tries else { return false }
+        usleep(useconds_t((numberOfTries < quickTries ? quickStep : slowStep) / .microseconds(1)))
+        return true
     }
 }

@@ -27,10 +27,8 @@ struct SQLiteBusyWaitTests {
             Issue.record("the busy mode is not a callback")
             return
         }
-        let quickTries = Int(SQLiteBusyWait.quick / SQLiteBusyWait.quickStep)
-        let budget = quickTries + Int((SQLiteBusyWait.total - SQLiteBusyWait.quick) / SQLiteBusyWait.slowStep)
         #expect(wait(0))
-        #expect(wait(budget - 1))
-        #expect(!wait(budget))
+        #expect(wait(SQLiteBusyWait.tries - 1))
+        #expect(!wait(SQLiteBusyWait.tries))
     }
 }

@@ -48,7 +48,7 @@ write_config() {  # $1 name, $2 store url
 
 # H answered texts over the last day, H/2 over the 90 days before; one planted 60 days ago for the search; the
 # search index filled as serve's indexer would have (it indexes texts older than two minutes).
-fill_sqlite() {  # $1 path, $2 H
+fill_sqlite() {  # $1 path, $2 H, $3 config
   local now; now=$(date +%s)
   sqlite3 "$1" "PRAGMA synchronous = OFF; BEGIN;
     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $2)
@@ -63,10 +63,11 @@ fill_sqlite() {  # $1 path, $2 H
     INSERT INTO inbound_transaction (id, tagg, message, encoding, tagg_known, received_at, state, updated_at)
     VALUES ('planted-60d', 'HELP', 'the blue umbrella was left at table nine', 'utf-8', 1, $now - 60 * 86400,
         'replied', $now);
-    -- What serve's search indexer would have done by now (it indexes texts older than two minutes).
-    INSERT INTO inbound_search (rowid, message, id, tagg) SELECT rowid, message, id, tagg FROM inbound_transaction;
-    UPDATE store_counter SET value = (SELECT MAX(rowid) FROM inbound_transaction) WHERE name = 'search_indexed';
     COMMIT;" 2>&1 | grep -v '^off$' || true
+  # What serve's search indexer would have done by now (it indexes texts older than two minutes): without its file,
+  # the next opening of the store builds the index of every text.
+  rm -f "$1-search" "$1-search-wal" "$1-search-shm"
+  "$binary" pending --config "$3" >/dev/null 2>&1
 }
 
 fill_postgres() {  # $1 url, $2 H
@@ -136,7 +137,7 @@ stores=${SWITCHBOARD_BENCH_STORES:-"sqlite postgres metrics"}
 if [[ " $stores " == *" sqlite "* ]]; then
   for size in $sizes; do
     write_config "sqlite-$size" "sqlite:$work/sqlite-$size.sqlite"
-    [ "$size" -gt 0 ] && fill_sqlite "$work/sqlite-$size.sqlite" "$size"
+    [ "$size" -gt 0 ] && fill_sqlite "$work/sqlite-$size.sqlite" "$size" "$work/sqlite-$size.toml"
     run_case sqlite "$size" "$work/sqlite-$size.toml"
     rm -f "$work/sqlite-$size.sqlite"*
   done

@@ -33,18 +33,10 @@ INSERT INTO reply_attempt (transaction_id, claim_token, operator, message, paid,
 SELECT id, 'token', 'ana', 'On its way', 0, 'apikey=***&tagg=HELP', received_at + 5, received_at + 6, 'answered', 0,
     '<TaggaResponse><ReturnCode>0</ReturnCode></TaggaResponse>', 'ok', 1 FROM inbound_transaction;
 SQL
-# What serve's search indexer would have done long ago (these texts are 100 days old): 200 texts a transaction, each
-# followed by its merge step. One INSERT of every text would leave FTS5 with large unmerged segments that no store
-# of serve's has, and the first merge that meets them costs 150-250 ms.
-python3 - "$count" <<'PY' | sqlite3 "$work/store.sqlite"
-import sys
-count = int(sys.argv[1])
-for first in range(1, count + 1, 200):
-    print("BEGIN; INSERT INTO inbound_search (rowid, message, id, tagg) SELECT rowid, message, id, tagg"
-          f" FROM inbound_transaction WHERE rowid BETWEEN {first} AND {first + 199};"
-          " INSERT INTO inbound_search (inbound_search, rank) VALUES ('merge', 100); COMMIT;")
-print("UPDATE store_counter SET value = (SELECT MAX(rowid) FROM inbound_transaction) WHERE name = 'search_indexed';")
-PY
+# What serve's search indexer would have done long ago (these texts are 100 days old): without its file, the next
+# opening of the store builds the index of every text.
+rm -f "$work/store.sqlite-search" "$work/store.sqlite-search-wal" "$work/store.sqlite-search-shm"
+"$binary" pending --config "$work/config.toml" >/dev/null
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$binary" serve --config "$work/config.toml" --listen "127.0.0.1:$port" > "$work/serve.log" 2>&1 &
 pid=$!

@@ -9,10 +9,11 @@ package struct RetentionRunner: Sendable {
         /// Texts (or campaign recipients) per batch at the most: one short write transaction each.
         package var batchSize = 500
         /// How long a batch should take, write lock and commit (its fsync) included: the batch size follows it
-        /// (``RetentionBatchSize``). Nil keeps every batch at ``batchSize``. With 5 ms, callbacks at 100/s through
-        /// `serve` kept their p99 while 100,000 texts were pruned beside them; with 10 ms it doubled
-        /// (Benchmarks/RESULTS.md, "Retention").
-        package var batchTarget: Duration? = .milliseconds(5)
+        /// (``RetentionBatchSize``). Nil keeps every batch at ``batchSize``. Beside callbacks at 100/s through
+        /// `serve`, their p99 went from 2.3 ms alone to 8 ms during a prune with 5 ms, to 4 ms with 2 ms (the prune
+        /// then takes several times as long, its batches being mostly their commit's fsync); with 10 ms it
+        /// doubled again (Benchmarks/RESULTS.md, "Retention").
+        package var batchTarget: Duration? = .milliseconds(2)
         /// The pause after each batch and each step of giving space back. With a ``batchTarget`` (SQLite) it is at
         /// least as long as the batch before it, so retention never holds the write lock more than half the time.
         package var pause: Duration = .milliseconds(20)

@@ -112,7 +112,10 @@ enum SQLiteMigrations {
             try SQLiteScaleSchema.apply(db)
         }
         migrator.registerMigration("v6: the search index merges its segments in small steps") { db in
-            try SQLiteSearchMerging.apply(db)
+            try SQLiteSearchMerging.apply(db, table: "inbound_search")
+        }
+        migrator.registerMigration("v7: the search index moves to a file of its own") { db in
+            try SQLiteSearchFile.migrateStore(db)
         }
         return migrator
     }

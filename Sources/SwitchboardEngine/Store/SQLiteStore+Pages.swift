@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// Pages of old texts in SQLite, newest first: keyset pagination on `(received_at, id)` (its own index), search
-/// through the FTS5 trigram index `inbound_search` (plus a scan of the few texts the indexer has not reached yet),
+/// through the FTS5 trigram index in the search file (``SQLiteSearchFile``, plus a scan of the few texts the indexer has not reached yet),
 /// counts from the counters where they can answer.
 extension SQLiteStore {
     package func inboxPage(_ query: InboxPageQuery) async throws -> InboxPage {
@@ -76,13 +76,13 @@ extension SQLiteStore {
         let scan = "(instr(lower(t.message), ?) > 0 OR instr(lower(t.id), ?) > 0 OR instr(lower(t.tagg), ?) > 0)"
         let scanArguments: StatementArguments = [needle, needle, needle]
         guard needle.count >= InboxPageQuery.minimumSearchLength else { return [(table, [scan], scanArguments)] }
-        let horizon = "(SELECT value FROM store_counter WHERE name = 'search_indexed')"
+        let horizon = SQLiteSearchFile.trustedHorizon
         return [
             // The index finds the texts; CROSS JOIN keeps SQLite from walking the table instead.
             (
-                "inbound_search s CROSS JOIN inbound_transaction t ON t.rowid = s.rowid",
+                "search.text_index s CROSS JOIN inbound_transaction t ON t.rowid = s.rowid",
                 // Above the horizon an entry may be a removed text's whose rowid was handed out again.
-                ["inbound_search MATCH ?", "s.rowid <= \(horizon)"],
+                ["text_index MATCH ?", "s.rowid <= \(horizon)"],
                 ["\"" + needle.replacingOccurrences(of: "\"", with: "\"\"") + "\""]
             ),
             // Along the rowids after the horizon (a few minutes of texts): SQLite would rather walk the receipt

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Logging
 
 /// Retention in SQLite: each batch is one `BEGIN IMMEDIATE` transaction of plain `DELETE`s, small enough that a
 /// callback waiting for the write lock waits only a few milliseconds; an export is written and flushed before it,
@@ -157,20 +158,11 @@ extension SQLiteStore {
             // Set before VACUUM, which rebuilds the file with it: from now on space goes back in small steps.
             try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
             try db.execute(sql: "VACUUM")
-            // VACUUM may renumber the rowids of a table without an INTEGER PRIMARY KEY, and the search index is
-            // keyed by them: rebuild it from the table, everything indexed.
-            try db.inTransaction {
-                try db.execute(sql: "INSERT INTO inbound_search (inbound_search) VALUES ('rebuild')")
-                try db.execute(sql: "DELETE FROM search_removed")
-                try db.execute(
-                    sql: """
-                        UPDATE store_counter SET value = (SELECT COALESCE(MAX(rowid), 0) FROM inbound_transaction)
-                        WHERE name = 'search_indexed'
-                        """)
-                return .commit
-            }
             _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
+        // VACUUM may renumber the rowids of a table without an INTEGER PRIMARY KEY, and the search index is keyed
+        // by them: build it again from the table.
+        try await searchIndex.rebuild(logger: Logger(label: "switchboard.store"))
         return true
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Logging
 import Synchronization
 
 /// The embedded store: one SQLite file in WAL mode with `synchronous=FULL` (checked after opening, because GRDB
@@ -7,6 +8,7 @@ import Synchronization
 package final class SQLiteStore: Store {
     package let path: String
     let pool: DatabasePool
+    let searchIndex: SQLiteSearchIndex
     let broadcaster = ChangeBroadcaster()
     private let watcher: SQLiteChangeWatcher
     private let closed = Mutex(false)
@@ -18,13 +20,20 @@ package final class SQLiteStore: Store {
         configuration.busyMode = SQLiteBusyWait.mode
         configuration.foreignKeysEnabled = true
         configuration.label = "switchboard"
+        configuration.prepareDatabase { db in
+            // Readers search, so they see the index's file; the writer does not, or its `BEGIN IMMEDIATE` would take
+            // the index's write lock too (the index has its own writer, ``SQLiteSearchIndex``).
+            if db.configuration.readonly { try SQLiteSearchFile.attach(db, storePath: path) }
+        }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             let opened = pool
-            // Both under the lock: a new file is rebuilt empty with auto_vacuum, then migrated, by one process.
-            try SQLiteMigrationLock.withLock(storePath: path) {
+            // Under the lock: a new file is rebuilt empty with auto_vacuum, then migrated, and its search index
+            // created or rebuilt if needed, by one process.
+            searchIndex = try SQLiteMigrationLock.withLock(storePath: path) {
                 try Self.giveSpaceBackIfNew(opened)
                 try SQLiteMigrations.migrator.migrate(opened)
+                return try SQLiteSearchIndex(storePath: path, logger: Logger(label: "switchboard.store"))
             }
             let synchronous = try pool.writeWithoutTransaction { db -> Int in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
@@ -359,6 +368,7 @@ package final class SQLiteStore: Store {
         closed.withLock { $0 = true }
         watcher.stop()
         broadcaster.finish()
+        try searchIndex.close()
         try pool.close()
     }
 

@@ -56,6 +56,12 @@ enum SQLiteSearchFile {
     /// Creates the file's tables if needed, and rebuilds the index if it is new, from another store, or ahead of the
     /// store (an older copy of the store put back). Runs on the index's connection, under the migration lock.
     static func prepare(_ db: Database, logger: Logger) throws {
+        // A new file gives space back like the store (it can be set only before the first table; VACUUM of the
+        // empty file applies it).
+        if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM search.sqlite_master") == 0 {
+            try db.execute(sql: "PRAGMA search.auto_vacuum = INCREMENTAL")
+            if try Int.fetchOne(db, sql: "PRAGMA search.auto_vacuum") != 2 { try db.execute(sql: "VACUUM search") }
+        }
         try db.execute(sql: "PRAGMA search.journal_mode = WAL")
         try db.execute(
             sql: """

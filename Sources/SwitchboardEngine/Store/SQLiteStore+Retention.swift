@@ -136,7 +136,9 @@ extension SQLiteStore {
     }
 
     package func reclaimSpace(bytes: Int) async throws -> FreeSpace {
-        try await pool.writeWithoutTransaction { db in
+        // The search index's file first: its free pages are the entries retention took out.
+        let index = try await searchIndex.giveSpaceBack(bytes: bytes)
+        let store = try await pool.writeWithoutTransaction { db -> FreeSpace in
             let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
             let free = try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
             guard try Int.fetchOne(db, sql: "PRAGMA auto_vacuum") == 2 else {
@@ -151,6 +153,8 @@ extension SQLiteStore {
             }
             return .returned(bytes: (free - left) * pageSize, left: left * pageSize)
         }
+        guard case .returned(let returned, let left) = store else { return store }
+        return .returned(bytes: returned + index.returned, left: left + index.left)
     }
 
     package func vacuum() async throws -> Bool {

@@ -40,8 +40,11 @@ import Testing
         let store = try SQLiteStore(path: path)
         #expect(try await store.autoVacuumMode() == 2, "a new file is created with auto_vacuum = INCREMENTAL")
         try await fill(store)
+        while try await store.indexForSearch(receivedBefore: clock.now(), limit: 500) > 0 {}
         try checkpoint(store)
+        try await checkpointIndex(store)
         let full = try fileSize(path)
+        let fullIndex = try fileSize(SQLiteSearchFile.path(forStore: path))
         let report = try await prune(store)
         #expect(report.removed.texts == 2000)
         guard case .returned(let bytes, let left) = report.space else {
@@ -51,7 +54,14 @@ import Testing
         #expect(bytes > 4_000_000 && left == 0, "\(bytes) bytes returned, \(left) left")
         try checkpoint(store)
         #expect(try fileSize(path) < full / 4, "the file shrank from \(full) bytes")
+        try await checkpointIndex(store)
+        let index = try fileSize(SQLiteSearchFile.path(forStore: path))
+        #expect(index < fullIndex / 2, "the search index's file shrank from \(fullIndex) bytes to \(index)")
         try await store.close()
+    }
+
+    private func checkpointIndex(_ store: SQLiteStore) async throws {
+        try await store.searchIndex.write { _ = try Row.fetchAll($0, sql: "PRAGMA search.wal_checkpoint(TRUNCATE)") }
     }
 
     @Test func anOlderStoreReusesItsPagesUntilVacuumed() async throws {

@@ -168,7 +168,7 @@ sqlite3 "$work/big.sqlite" "PRAGMA synchronous = OFF; PRAGMA journal_mode = OFF;
   INSERT INTO reply_attempt (transaction_id, claim_token, operator, message, paid, request_body, started_at,
       finished_at, outcome, return_code)
   SELECT id, 'token', 'bench', 'On its way', 0, 'x', received_at, received_at, 'answered', 0 FROM inbound_transaction;
-  DELETE FROM store_counter WHERE name <> 'change';
+  DELETE FROM store_counter WHERE name NOT IN ('change', 'search_epoch');
   INSERT INTO store_counter (name, value) SELECT 'state:' || state, COUNT(*) FROM inbound_transaction GROUP BY state;
   INSERT INTO store_counter (name, value)
     SELECT 'reply:' || COALESCE(CAST(return_code AS TEXT), 'unknown'), COUNT(*) FROM reply_attempt GROUP BY 1;

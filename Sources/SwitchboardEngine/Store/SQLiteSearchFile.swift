@@ -70,6 +70,13 @@ enum SQLiteSearchFile {
                 CREATE VIRTUAL TABLE IF NOT EXISTS search.text_index USING fts5(
                     message, id, tagg, content = '', tokenize = 'trigram');
                 """)
+        // A store whose epoch went missing (edited by hand) gets a new one, so the index is rebuilt once, not at
+        // every opening.
+        try db.execute(
+            sql: """
+                INSERT INTO main.store_counter (name, value) SELECT 'search_epoch', abs(random())
+                WHERE NOT EXISTS (SELECT 1 FROM main.store_counter WHERE name = 'search_epoch')
+                """)
         let epoch = try Int64.fetchOne(db, sql: "SELECT value FROM main.store_counter WHERE name = 'search_epoch'")
         let state = try stateValues(db)
         let newest = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(rowid), 0) FROM main.inbound_transaction") ?? 0

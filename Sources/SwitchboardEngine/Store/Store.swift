@@ -156,14 +156,14 @@ package protocol Store: Sendable {
     func inboxCount(_ query: InboxPageQuery) async throws -> Int
 
     /// Adds up to `limit` texts received before `receivedBefore` to the search index, in one short transaction,
-    /// after taking removed texts out of it (``unindexRemoved(limit:)``); returns how many entries it changed (0 when
-    /// there is nothing to do, or the index is kept with the rows, as on PostgreSQL). Searching never waits for it:
+    /// after taking removed texts out of it (``unindexRemoved(limit:)``); returns how many removed and added texts it
+    /// went through (0 when there is nothing to do, or the index is kept with the rows, as on PostgreSQL). Searching never waits for it:
     /// texts not indexed yet are scanned, and removed ones are never found.
     func indexForSearch(receivedBefore: Date, limit: Int) async throws -> Int
 
     /// Takes up to `limit` removed texts out of the search index, in one short transaction; returns how many (0 when
     /// none is left, or the index loses them with the rows, as on PostgreSQL). Retention leaves this to after its
-    /// batches, so their write lock is not held while the index reorganises itself.
+    /// batches (on SQLite the index has a file of its own, whose lock callbacks never wait for).
     func unindexRemoved(limit: Int) async throws -> Int
 
     /// Closes the store; later calls fail.

@@ -31,6 +31,7 @@ final class SQLiteSearchIndex: Sendable {
         let limit = max(1, limit)
         let before = before?.timeIntervalSince1970
         return try await queue.writeWithoutTransaction { db -> Int in
+            guard try Self.hasWork(db, indexingBefore: before) else { return 0 }
             var handled = 0
             var takenOutThrough: Int64?
             try db.inTransaction(.deferred) {
@@ -58,6 +59,23 @@ final class SQLiteSearchIndex: Sendable {
             if let takenOutThrough { try SQLiteSearchFile.dropRemoved(db, through: takenOutThrough) }
             return handled
         }
+    }
+
+    /// Whether a step would change anything: looked at without a transaction of the index's, whose commit (an fsync)
+    /// every couple of seconds an idle receiver would pay for nothing.
+    private static func hasWork(_ db: Database, indexingBefore before: Double?) throws -> Bool {
+        let state = try SQLiteSearchFile.stateValues(db)
+        if try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM main.search_removed WHERE seq > ?)",
+            arguments: [state["removed"] ?? 0]) == true
+        {
+            return true
+        }
+        guard let before else { return false }
+        let next = try Double.fetchOne(
+            db, sql: "SELECT received_at FROM main.inbound_transaction WHERE rowid > ? ORDER BY rowid LIMIT 1",
+            arguments: [state["indexed"] ?? 0])
+        return next.map { $0 < before } ?? false
     }
 
     /// Empties the index and builds it again from the store (after a `VACUUM`, which may renumber the rowids).

@@ -59,6 +59,11 @@ import Testing
         try release(indexHolder)
         #expect(try await indexing.value == 1, "the indexer waited for the index's lock")
         #expect(try await found(store, "kettle") == ["b", "a"])
+
+        // With nothing to do, a step takes no lock at all (an idle receiver commits nothing every 2 s).
+        let idleHolder = try holdLock(SQLiteSearchFile.path(forStore: path))
+        #expect(try await store.indexForSearch(receivedBefore: clock.now(), limit: 10) == 0)
+        try release(idleHolder)
         try await store.close()
     }
 

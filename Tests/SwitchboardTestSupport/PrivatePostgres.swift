@@ -1,7 +1,7 @@
 import Foundation
 import PostgresNIO
 
-@testable import SwitchboardEngine
+import SwitchboardEngine
 
 #if canImport(Glibc)
     import Glibc

@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 
-@testable import SwitchboardEngine
+import SwitchboardEngine
 
 #if canImport(Glibc)
     import Glibc

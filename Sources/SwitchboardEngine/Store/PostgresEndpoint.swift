@@ -4,7 +4,7 @@ import PostgresNIO
 
 /// Where a PostgreSQL store is and how to reach it, read from `postgres://user:password@host:5432/database`
 /// (`?sslmode=disable|prefer|require`, `prefer` by default, as with libpq).
-struct PostgresEndpoint: Sendable {
+package struct PostgresEndpoint: Sendable {
     enum TLSMode: String, Sendable {
         case disable, prefer, require
     }
@@ -18,7 +18,7 @@ struct PostgresEndpoint: Sendable {
     /// How long a connection attempt may take before the store reports itself unavailable.
     var connectTimeout: Duration = .seconds(5)
 
-    init(url: String) throws(StoreError) {
+    package init(url: String) throws(StoreError) {
         guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty else {
             throw .unavailable("the PostgreSQL URL cannot be read")
         }
@@ -54,7 +54,7 @@ struct PostgresEndpoint: Sendable {
     }
 
     /// A single connection's configuration (the change listener's).
-    func connectionConfiguration(applicationName: String) throws -> PostgresConnection.Configuration {
+    package func connectionConfiguration(applicationName: String) throws -> PostgresConnection.Configuration {
         let tlsSetting: PostgresConnection.Configuration.TLS =
             switch tls {
             case .disable: .disable
@@ -71,7 +71,7 @@ struct PostgresEndpoint: Sendable {
 
 /// PostgreSQL errors as store errors. `PSQLError`'s own description hides everything (it may hold data), so the
 /// server's message or the error's code is used.
-enum PostgresErrors {
+package enum PostgresErrors {
     static func storeError(_ error: any Error) -> StoreError {
         if let error = error as? StoreError { return error }
         if let error = error as? PostgresTransactionError {
@@ -90,7 +90,7 @@ enum PostgresErrors {
         return (error as? PSQLError)?.serverInfo != nil
     }
 
-    static func describe(_ error: any Error) -> String {
+    package static func describe(_ error: any Error) -> String {
         guard let error = error as? PSQLError else { return "\(error)" }
         if let message = error.serverInfo?[.message] {
             return "\(message) (SQLSTATE \(error.serverInfo?[.sqlState] ?? "?"))"

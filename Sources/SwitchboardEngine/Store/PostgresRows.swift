@@ -100,14 +100,14 @@ enum PostgresRows {
 
 extension PostgresRowSequence {
     /// Every row, converted.
-    func map<T>(_ convert: (PostgresRow) throws -> T) async throws -> [T] {
+    package func map<T>(_ convert: (PostgresRow) throws -> T) async throws -> [T] {
         var values: [T] = []
         for try await row in self { values.append(try convert(row)) }
         return values
     }
 
     /// The first row, converted, reading the rest.
-    func first<T>(_ convert: (PostgresRow) throws -> T) async throws -> T? {
+    package func first<T>(_ convert: (PostgresRow) throws -> T) async throws -> T? {
         try await map(convert).first
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import PostgresNIO
-
 import SwitchboardEngine
 
 #if canImport(Glibc)

@@ -1,7 +1,6 @@
 import Foundation
 import Logging
 import PostgresNIO
-
 import SwitchboardEngine
 
 #if canImport(Glibc)

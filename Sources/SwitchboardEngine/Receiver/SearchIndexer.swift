@@ -41,7 +41,7 @@ struct SearchIndexer: Service {
                 receivedBefore: clock.now().addingTimeInterval(-Self.delay), limit: Self.batch)
             let took = timer.now - started
             guard changed == Self.batch else { return }
-            // At least as long a pause as the transaction took: commits get the write lock at least half the time.
+            // At least as long a pause as the transaction took: the indexer keeps to half a core at most.
             try? await Task.sleep(for: max(.milliseconds(2), took))
         }
     }

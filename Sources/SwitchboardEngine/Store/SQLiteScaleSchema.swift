@@ -15,6 +15,8 @@ import Logging
 /// small steps: the trigger keeps its indexed values in `search_removed` (taking them out of FTS5 inside the
 /// retention's batches made FTS5 merge its segments there, 400 ms with the write lock held), and a search only
 /// trusts index entries up to the horizon whose text is still in the table.
+///
+/// Since migration v7 the index, its horizon and the queue of removed texts are elsewhere: see ``SQLiteSearchFile``.
 enum SQLiteScaleSchema {
     /// Texts indexed per statement while an upgraded store builds its search index (progress is logged between).
     static let indexBatch = 50_000

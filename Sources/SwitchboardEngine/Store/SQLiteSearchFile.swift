@@ -77,13 +77,24 @@ enum SQLiteSearchFile {
                 INSERT INTO main.store_counter (name, value) SELECT 'search_epoch', abs(random())
                 WHERE NOT EXISTS (SELECT 1 FROM main.store_counter WHERE name = 'search_epoch')
                 """)
-        let epoch = try Int64.fetchOne(db, sql: "SELECT value FROM main.store_counter WHERE name = 'search_epoch'")
-        let state = try stateValues(db)
-        let newest = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(rowid), 0) FROM main.inbound_transaction") ?? 0
-        let ceilingPending =
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM main.search_removed WHERE ceiling IS NOT NULL") ?? 0 > 0
-        let ahead = (state["indexed"] ?? 0) > newest && !ceilingPending
-        guard state["epoch"] != epoch || ahead else { return }
+        var epoch: Int64?
+        var stale = false
+        // One snapshot of both files: another process's indexer between the reads would look like a stale index.
+        try db.inTransaction(.deferred) {
+            epoch = try Int64.fetchOne(db, sql: "SELECT value FROM main.store_counter WHERE name = 'search_epoch'")
+            let state = try stateValues(db)
+            let newest =
+                try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(rowid), 0) FROM main.inbound_transaction") ?? 0
+            let ceilingPending =
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM main.search_removed WHERE ceiling IS NOT NULL") ?? 0 > 0
+            // Ahead of the store: an older copy of the store was put back (its queue positions behind the index's).
+            let lastQueued =
+                try Int64.fetchOne(db, sql: "SELECT seq FROM main.sqlite_sequence WHERE name = 'search_removed'") ?? 0
+            let ahead = ((state["indexed"] ?? 0) > newest && !ceilingPending) || (state["removed"] ?? 0) > lastQueued
+            stale = state["epoch"] != epoch || ahead
+            return .commit
+        }
+        guard stale else { return }
         try rebuild(db, epoch: epoch ?? 0, logger: logger)
     }
 
@@ -109,32 +120,11 @@ enum SQLiteSearchFile {
         if large { logger.notice("building the search index of \(total) stored texts (once)") }
         let started = ContinuousClock.now
         var done = 0
-        var more = true
-        while more {
-            try db.inTransaction(.deferred) {
-                try lockIndex(db)
-                let after = try stateValues(db)["indexed"] ?? 0
-                guard
-                    let last = try Int64.fetchOne(
-                        db,
-                        sql: "SELECT MAX(rowid) FROM (SELECT rowid FROM main.inbound_transaction WHERE rowid > ? "
-                            + "ORDER BY rowid LIMIT \(buildBatch))",
-                        arguments: [after])
-                else {
-                    more = false
-                    return .commit
-                }
-                try db.execute(
-                    sql: """
-                        INSERT INTO search.text_index (rowid, message, id, tagg)
-                        SELECT rowid, message, id, tagg FROM main.inbound_transaction WHERE rowid > ? AND rowid <= ?
-                        """,
-                    arguments: [after, last])
-                try setState(db, "indexed", last)
-                return .commit
-            }
-            guard more else { break }
-            done = min(total, done + buildBatch)
+        // Steps like the indexer's, with no age limit: what retention removes meanwhile is taken out first.
+        while case let handled = try SQLiteSearchIndex.step(db, indexingBefore: .infinity, limit: buildBatch),
+            handled > 0
+        {
+            done = min(total, done + handled)
             if large { logger.notice("search index: \(done) of \(total) texts") }
         }
         if large { logger.notice("search index built in \(ContinuousClock.now - started)") }

@@ -17,7 +17,7 @@ final class SQLiteSearchIndex: Sendable {
         configuration.prepareDatabase { db in
             try SQLiteSearchFile.attach(db, storePath: storePath)
             // The index's commits are durable before the store's queue entries go; the store's side needs no
-            // flush of its own (an entry left behind is skipped by its position, and dropped next time).
+            // flush of its own (an entry left behind is skipped by its position, and dropped by the next step).
             try db.execute(sql: "PRAGMA search.synchronous = FULL")
             try db.execute(sql: "PRAGMA main.synchronous = NORMAL")
         }
@@ -28,50 +28,61 @@ final class SQLiteSearchIndex: Sendable {
     /// One step: up to `limit` removed texts taken out, then, if that left room, texts received before `before`
     /// (nil: none) added. Returns how many removed texts and added texts it went through.
     func step(indexingBefore before: Date?, limit: Int) async throws -> Int {
-        let limit = max(1, limit)
         let before = before?.timeIntervalSince1970
         return try await queue.writeWithoutTransaction { db -> Int in
             guard try Self.hasWork(db, indexingBefore: before) else { return 0 }
-            var handled = 0
-            var takenOutThrough: Int64?
-            try db.inTransaction(.deferred) {
-                try SQLiteSearchFile.lockIndex(db)
-                let state = try SQLiteSearchFile.stateValues(db)
-                var horizon = state["indexed"] ?? 0
-                let removals = try Self.takeOutRemoved(
-                    db, after: state["removed"] ?? 0, limit: limit, horizon: &horizon)
-                handled = removals.count
-                if let last = removals.last {
-                    takenOutThrough = last
-                    try SQLiteSearchFile.setState(db, "removed", last)
-                }
-                var changed = removals.changed
-                if removals.count < limit, let before {
-                    let added = try Self.add(db, after: horizon, receivedBefore: before, limit: limit - removals.count)
-                    if let last = added.last { horizon = last }
-                    handled += added.count
-                    changed += added.count
-                }
-                try SQLiteSearchFile.setState(db, "indexed", horizon)
-                try SQLiteSearchMerging.merge(db, afterChanging: changed)
-                return .commit
-            }
-            if let takenOutThrough { try SQLiteSearchFile.dropRemoved(db, through: takenOutThrough) }
-            return handled
+            return try Self.step(db, indexingBefore: before, limit: limit)
         }
+    }
+
+    /// The step itself, on a connection with the index attached (the rebuild's batches are steps too: adding texts
+    /// before the removals queued meanwhile are taken out would 'delete' entries the index never had).
+    static func step(_ db: Database, indexingBefore before: Double?, limit: Int) throws -> Int {
+        let limit = max(1, limit)
+        var handled = 0
+        var takenOutThrough: Int64 = 0
+        try db.inTransaction(.deferred) {
+            try SQLiteSearchFile.lockIndex(db)
+            let state = try SQLiteSearchFile.stateValues(db)
+            var horizon = state["indexed"] ?? 0
+            takenOutThrough = state["removed"] ?? 0
+            let removals = try takeOutRemoved(db, after: takenOutThrough, limit: limit, horizon: &horizon)
+            handled = removals.count
+            if let last = removals.last {
+                takenOutThrough = last
+                try SQLiteSearchFile.setState(db, "removed", last)
+            }
+            var changed = removals.changed
+            if removals.count < limit, let before {
+                let added = try add(db, after: horizon, receivedBefore: before, limit: limit - removals.count)
+                if let last = added.last { horizon = last }
+                handled += added.count
+                changed += added.count
+            }
+            try SQLiteSearchFile.setState(db, "indexed", horizon)
+            try SQLiteSearchMerging.merge(db, afterChanging: changed)
+            return .commit
+        }
+        // Also what an earlier step took out but could not drop (its process stopped, or the store was busy).
+        if try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM main.search_removed WHERE seq <= ?)", arguments: [takenOutThrough])
+            == true
+        {
+            try SQLiteSearchFile.dropRemoved(db, through: takenOutThrough)
+        }
+        return handled
     }
 
     /// Whether a step would change anything: looked at without a transaction of the index's, whose commit (an fsync)
     /// every couple of seconds an idle receiver would pay for nothing.
     private static func hasWork(_ db: Database, indexingBefore before: Double?) throws -> Bool {
-        let state = try SQLiteSearchFile.stateValues(db)
         if try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM main.search_removed WHERE seq > ?)",
-            arguments: [state["removed"] ?? 0]) == true
+            db, sql: "SELECT EXISTS (SELECT 1 FROM main.search_removed)") == true
         {
             return true
         }
         guard let before else { return false }
+        let state = try SQLiteSearchFile.stateValues(db)
         let next = try Double.fetchOne(
             db, sql: "SELECT received_at FROM main.inbound_transaction WHERE rowid > ? ORDER BY rowid LIMIT 1",
             arguments: [state["indexed"] ?? 0])

@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 
 /// Pages of old texts in SQLite, newest first: keyset pagination on `(received_at, id)` (its own index), search
-/// through the FTS5 trigram index in the search file (``SQLiteSearchFile``, plus a scan of the few texts the indexer has not reached yet),
-/// counts from the counters where they can answer.
+/// through the FTS5 trigram index in the search file (``SQLiteSearchFile``, plus a scan of the few texts the indexer
+/// has not reached yet), counts from the counters where they can answer.
 extension SQLiteStore {
     package func inboxPage(_ query: InboxPageQuery) async throws -> InboxPage {
         var (clauses, arguments) = Self.filter(query)

@@ -161,6 +161,8 @@ extension SQLiteStore {
         try await pool.writeWithoutTransaction { db in
             // Set before VACUUM, which rebuilds the file with it: from now on space goes back in small steps.
             try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+            // A new search epoch first: if this run stops before the index is rebuilt, the next opening rebuilds it.
+            try db.execute(sql: "UPDATE store_counter SET value = abs(random()) WHERE name = 'search_epoch'")
             try db.execute(sql: "VACUUM")
             _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }

@@ -109,6 +109,14 @@ import Testing
         #expect(try await indexed(store) == (try await newestRowid(store)))
         #expect(try await store.inboxCount(InboxPageQuery(search: "kettle")) == 30)
 
+        // Queue positions behind the index's (an older copy of the store put back, its rowids all still there).
+        try await store.searchIndex.write { db in try SQLiteSearchFile.setState(db, "removed", 10_000) }
+        try await store.close()
+        store = try SQLiteStore(path: path)
+        let removed = try await store.searchIndex.write { db in try SQLiteSearchFile.stateValues(db)["removed"] }
+        #expect(removed == 0, "rebuilt, taking the store's queue from its start")
+        #expect(try await store.inboxCount(InboxPageQuery(search: "kettle")) == 30)
+
         // The store's epoch gone (edited by hand): a new one, and the index built again once, not at every opening.
         try await store.pool.write { db in try db.execute(sql: "DELETE FROM store_counter WHERE name = 'search_epoch'")
         }

@@ -10,7 +10,7 @@ import Logging
 /// texts stay in the store) and `index_state`, with `indexed` (the highest text rowid indexed: every text up to it
 /// is, those after are scanned by a search), `removed` (the last `search_removed` entry taken out of the index) and
 /// `epoch` (the store's `search_epoch`, so a file from another store, or an older copy, is noticed). A missing,
-/// foreign or stale file is rebuilt when the store is opened; deleting it is always safe.
+/// foreign or stale file is rebuilt when the store is opened; deleting it is safe while no process has the store open.
 ///
 /// The store's side (migration v7) is the queue `search_removed`: its delete trigger keeps each removed text's indexed
 /// values (FTS5's 'delete' needs them) and, when the text was the newest, the highest rowid left (`ceiling`): SQLite

@@ -70,13 +70,6 @@ enum SQLiteSearchFile {
                 CREATE VIRTUAL TABLE IF NOT EXISTS search.text_index USING fts5(
                     message, id, tagg, content = '', tokenize = 'trigram');
                 """)
-        // A store whose epoch went missing (edited by hand) gets a new one, so the index is rebuilt once, not at
-        // every opening.
-        try db.execute(
-            sql: """
-                INSERT INTO main.store_counter (name, value) SELECT 'search_epoch', abs(random())
-                WHERE NOT EXISTS (SELECT 1 FROM main.store_counter WHERE name = 'search_epoch')
-                """)
         var epoch: Int64?
         var stale = false
         // One snapshot of both files: another process's indexer between the reads would look like a stale index.
@@ -94,18 +87,27 @@ enum SQLiteSearchFile {
             stale = state["epoch"] != epoch || ahead
             return .commit
         }
+        guard let epoch else {
+            // A store whose epoch went missing (edited by hand) gets a new one, so the index is rebuilt once, not
+            // at every opening.
+            let new = Int64.random(in: 1...Int64.max)
+            try db.execute(
+                sql: "INSERT INTO main.store_counter (name, value) VALUES ('search_epoch', ?)", arguments: [new])
+            return try rebuild(db, epoch: new, logger: logger)
+        }
         guard stale else { return }
-        try rebuild(db, epoch: epoch ?? 0, logger: logger)
+        try rebuild(db, epoch: epoch, logger: logger)
     }
 
     /// Empties the index and indexes every stored text again, a batch per transaction (each writes only the
     /// index's file), logging the progress of a large store.
     static func rebuild(_ db: Database, epoch: Int64, logger: Logger) throws {
+        var removed: Int64 = 0
         try db.inTransaction(.deferred) {
             try db.execute(sql: "DELETE FROM search.index_state")
             try db.execute(sql: "INSERT INTO search.text_index (text_index) VALUES ('delete-all')")
             try SQLiteSearchMerging.apply(db, table: "search.text_index")
-            let removed = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM main.search_removed") ?? 0
+            removed = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM main.search_removed") ?? 0
             try db.execute(
                 sql: """
                     INSERT INTO search.index_state (name, value) VALUES ('epoch', ?), ('indexed', 0), ('removed', ?)
@@ -113,7 +115,7 @@ enum SQLiteSearchFile {
                 arguments: [epoch, removed])
             return .commit
         }
-        try dropRemoved(db, through: try stateValues(db)["removed"] ?? 0)
+        try dropRemoved(db, through: removed)
         let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM main.inbound_transaction") ?? 0
         guard total > 0 else { return }
         let large = total > buildBatch

@@ -98,18 +98,10 @@ final class SQLiteSearchIndex: Sendable {
     }
 
     /// Gives up to `bytes` of the file's free pages back to the file system (taken-out entries free them as the
-    /// index merges); returns how many bytes went and how many are still free.
-    func giveSpaceBack(bytes: Int) async throws -> (returned: Int, left: Int) {
+    /// index merges).
+    func giveSpaceBack(bytes: Int) async throws -> FreeSpace {
         try await queue.writeWithoutTransaction { db in
-            let pageSize = try Int.fetchOne(db, sql: "PRAGMA search.page_size") ?? 4096
-            let free = try Int.fetchOne(db, sql: "PRAGMA search.freelist_count") ?? 0
-            guard free > 0, bytes > 0, try Int.fetchOne(db, sql: "PRAGMA search.auto_vacuum") == 2 else {
-                return (0, 0)
-            }
-            try db.execute(sql: "PRAGMA search.incremental_vacuum(\(max(1, bytes / pageSize)))")
-            let left = try Int.fetchOne(db, sql: "PRAGMA search.freelist_count") ?? 0
-            if left == 0 { _ = try Row.fetchAll(db, sql: "PRAGMA search.wal_checkpoint(PASSIVE)") }
-            return ((free - left) * pageSize, left * pageSize)
+            try SQLiteFreePages.giveBack(db, schema: "search", bytes: bytes)
         }
     }
 

@@ -138,23 +138,12 @@ extension SQLiteStore {
     package func reclaimSpace(bytes: Int) async throws -> FreeSpace {
         // The search index's file first: its free pages are the entries retention took out.
         let index = try await searchIndex.giveSpaceBack(bytes: bytes)
-        let store = try await pool.writeWithoutTransaction { db -> FreeSpace in
-            let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
-            let free = try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
-            guard try Int.fetchOne(db, sql: "PRAGMA auto_vacuum") == 2 else {
-                return .keptForReuse(bytes: free * pageSize)
-            }
-            guard free > 0, bytes > 0 else { return .returned(bytes: 0, left: free * pageSize) }
-            try db.execute(sql: "PRAGMA incremental_vacuum(\(max(1, bytes / pageSize)))")
-            let left = try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
-            if left == 0 {
-                // In WAL mode the file shrinks when the WAL is checkpointed; a passive one waits for nobody.
-                _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(PASSIVE)")
-            }
-            return .returned(bytes: (free - left) * pageSize, left: left * pageSize)
+        let store = try await pool.writeWithoutTransaction { db in
+            try SQLiteFreePages.giveBack(db, schema: "main", bytes: bytes)
         }
         guard case .returned(let returned, let left) = store else { return store }
-        return .returned(bytes: returned + index.returned, left: left + index.left)
+        guard case .returned(let indexReturned, let indexLeft) = index else { return store }
+        return .returned(bytes: returned + indexReturned, left: left + indexLeft)
     }
 
     package func vacuum() async throws -> Bool {

@@ -9,14 +9,11 @@ struct SQLiteBusyWaitTests {
     @Test func aCallbackWaitsForAnotherConnectionsLockAndIsStoredWhenItIsFree() async throws {
         let path = try StoreFixture.temporaryPath()
         let store = try SQLiteStore(path: path)
-        var holding = Configuration()
-        holding.allowsUnsafeTransactions = true  // BEGIN in one access, COMMIT in a later one
-        let holder = try DatabaseQueue(path: path, configuration: holding)
-        try holder.inDatabase { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+        let holder = try StoreFixture.holdWriteLock(path)
         let started = ContinuousClock.now
         let insert = Task { try await store.insertCallbacks([StoreFixture.callback("waited", at: Date())]) }
         try await Task.sleep(for: .milliseconds(300))
-        try holder.inDatabase { db in try db.execute(sql: "COMMIT") }
+        try StoreFixture.release(holder)
         #expect(try await insert.value == [.inserted])
         #expect(ContinuousClock.now - started >= .milliseconds(300))
         #expect(try await store.transaction(id: "waited") != nil)

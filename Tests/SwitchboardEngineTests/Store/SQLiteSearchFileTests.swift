@@ -9,18 +9,10 @@ import Testing
 @Suite struct SQLiteSearchFileTests {
     let clock = ManualWallClock()
 
-    /// A connection that holds `path`'s write lock until `release` is called.
-    private func holdLock(_ path: String) throws -> DatabaseQueue {
-        var holding = Configuration()
-        holding.allowsUnsafeTransactions = true  // BEGIN in one access, COMMIT in a later one
-        let holder = try DatabaseQueue(path: path, configuration: holding)
-        try holder.inDatabase { db in try db.execute(sql: "BEGIN IMMEDIATE") }
-        return holder
-    }
-
-    private func release(_ holder: DatabaseQueue) throws {
-        try holder.inDatabase { db in try db.execute(sql: "COMMIT") }
-        try holder.close()
+    private func removeSearchFile(of path: String) {
+        for suffix in ["", "-wal", "-shm"] {
+            try? FileManager.default.removeItem(atPath: SQLiteSearchFile.path(forStore: path) + suffix)
+        }
     }
 
     private func found(_ store: SQLiteStore, _ search: String) async throws -> [String] {
@@ -44,26 +36,26 @@ import Testing
         _ = try await store.insertCallbacks([StoreFixture.callback("a", message: "red kettle", at: old)])
 
         // Another process in the middle of a long write to the store: the index is filled all the same.
-        let storeHolder = try holdLock(path)
+        let storeHolder = try StoreFixture.holdWriteLock(path)
         #expect(try await store.indexForSearch(receivedBefore: clock.now(), limit: 10) == 1)
-        try release(storeHolder)
+        try StoreFixture.release(storeHolder)
         #expect(try await indexed(store) == 1)
 
         // And the other way round: the index's file locked, a callback is stored without waiting for it.
-        let indexHolder = try holdLock(SQLiteSearchFile.path(forStore: path))
+        let indexHolder = try StoreFixture.holdWriteLock(SQLiteSearchFile.path(forStore: path))
         #expect(
             try await store.insertCallbacks([StoreFixture.callback("b", message: "red kettle", at: old)]) == [.inserted]
         )
         let indexing = Task { try await store.indexForSearch(receivedBefore: clock.now(), limit: 10) }
         try await Task.sleep(for: .milliseconds(200))
-        try release(indexHolder)
+        try StoreFixture.release(indexHolder)
         #expect(try await indexing.value == 1, "the indexer waited for the index's lock")
         #expect(try await found(store, "kettle") == ["b", "a"])
 
         // With nothing to do, a step takes no lock at all (an idle receiver commits nothing every 2 s).
-        let idleHolder = try holdLock(SQLiteSearchFile.path(forStore: path))
+        let idleHolder = try StoreFixture.holdWriteLock(SQLiteSearchFile.path(forStore: path))
         #expect(try await store.indexForSearch(receivedBefore: clock.now(), limit: 10) == 0)
-        try release(idleHolder)
+        try StoreFixture.release(idleHolder)
         try await store.close()
     }
 
@@ -78,9 +70,7 @@ import Testing
 
         // Deleted: built again from the store.
         #expect(FileManager.default.fileExists(atPath: SQLiteSearchFile.path(forStore: path)))
-        for suffix in ["", "-wal", "-shm"] {
-            try? FileManager.default.removeItem(atPath: SQLiteSearchFile.path(forStore: path) + suffix)
-        }
+        removeSearchFile(of: path)
         store = try SQLiteStore(path: path)
         #expect(try await indexed(store) == 30)
         #expect(Set(try await found(store, "kettle")) == Set((0..<30).map { "k\($0)" }))
@@ -92,9 +82,7 @@ import Testing
         _ = try await other.insertCallbacks([StoreFixture.callback("x", message: "kettle of another", at: old)])
         #expect(try await other.indexForSearch(receivedBefore: clock.now(), limit: 100) == 1)
         try await other.close()
-        for suffix in ["", "-wal", "-shm"] {
-            try? FileManager.default.removeItem(atPath: SQLiteSearchFile.path(forStore: path) + suffix)
-        }
+        removeSearchFile(of: path)
         try FileManager.default.copyItem(
             atPath: SQLiteSearchFile.path(forStore: otherPath), toPath: SQLiteSearchFile.path(forStore: path))
         store = try SQLiteStore(path: path)

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 @testable import SwitchboardEngine
 
@@ -9,6 +10,21 @@ enum StoreFixture {
             "switchboard-store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory.appendingPathComponent("store.sqlite").path
+    }
+
+    /// A connection of its own holding the write lock of the SQLite file at `path` (as another process in the middle
+    /// of a long write would) until ``release(_:)``.
+    static func holdWriteLock(_ path: String) throws -> DatabaseQueue {
+        var holding = Configuration()
+        holding.allowsUnsafeTransactions = true  // BEGIN in one access, COMMIT in a later one
+        let holder = try DatabaseQueue(path: path, configuration: holding)
+        try holder.inDatabase { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+        return holder
+    }
+
+    static func release(_ holder: DatabaseQueue) throws {
+        try holder.inDatabase { db in try db.execute(sql: "COMMIT") }
+        try holder.close()
     }
 
     static func callback(

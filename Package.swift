@@ -25,6 +25,9 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+        .systemLibrary(name: "CWidth", path: "Sources/CWidth"),
+        // Width and sanitising of untrusted text, for the console and the headless commands alike (no ncurses).
+        .target(name: "SwitchboardText", dependencies: ["CWidth"]),
         .target(
             name: "SwitchboardEngine",
             dependencies: [
@@ -44,6 +47,8 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        // Every format the commands write: JSON, CSV, summaries, progress lines, the pending table.
+        .target(name: "SwitchboardOutput", dependencies: ["SwitchboardEngine", "SwitchboardText"]),
         .target(
             name: "SwitchboardSimulator",
             dependencies: [
@@ -57,7 +62,9 @@ let package = Package(
         ),
         .target(
             name: "SwitchboardConsole",
-            dependencies: ["CNCurses", "SwitchboardEngine", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: [
+                "CNCurses", "SwitchboardEngine", "SwitchboardOutput", "SwitchboardText",
+                .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .executableTarget(
             name: "switchboard",
@@ -65,10 +72,18 @@ let package = Package(
                 "SwitchboardEngine",
                 "SwitchboardSimulator",
                 "SwitchboardConsole",
+                "SwitchboardOutput",
+                "SwitchboardText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        // The fuzz harnesses: the properties Fuzz/run.sh's libFuzzer targets check, replayed by `swift test`.
+        .target(
+            name: "SwitchboardFuzzHarnesses",
+            dependencies: ["SwitchboardEngine", "SwitchboardConsole", "SwitchboardText"],
+            path: "Fuzz/Harnesses"
         ),
         // A real PostgreSQL for the tests that need one (the store suite, the CLI races).
         .target(
@@ -82,7 +97,8 @@ let package = Package(
         .testTarget(
             name: "SwitchboardEngineTests",
             dependencies: [
-                "SwitchboardEngine", "SwitchboardTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "SwitchboardEngine", "SwitchboardFuzzHarnesses", "SwitchboardTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -93,12 +109,19 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
-        .testTarget(name: "SwitchboardConsoleTests", dependencies: ["SwitchboardConsole", "SwitchboardTestSupport"]),
+        .testTarget(
+            name: "SwitchboardConsoleTests",
+            dependencies: [
+                "SwitchboardConsole", "SwitchboardFuzzHarnesses", "SwitchboardOutput", "SwitchboardText",
+                "SwitchboardTestSupport",
+            ]
+        ),
+        .testTarget(name: "SwitchboardOutputTests", dependencies: ["SwitchboardOutput", "SwitchboardEngine"]),
         .testTarget(
             name: "SwitchboardCLITests",
             dependencies: [
                 "switchboard", "SwitchboardSimulator", "SwitchboardEngine", "SwitchboardConsole",
-                "SwitchboardTestSupport",
+                "SwitchboardOutput", "SwitchboardText", "SwitchboardTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
@@ -115,7 +138,7 @@ if ProcessInfo.processInfo.environment["SWITCHBOARD_BENCHMARKS"] != nil {
         .executableTarget(
             name: "ConsoleBenchmarks",
             dependencies: [
-                "SwitchboardConsole", "SwitchboardEngine", .product(name: "Benchmark", package: "benchmark"),
+                "SwitchboardConsole", "SwitchboardEngine", "SwitchboardText", .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/ConsoleBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

@@ -3,9 +3,10 @@
 #   Fuzz/run.sh [seconds-per-target=60] [target ...]
 # Targets: callback tagga-xml tagget-json reply-length sanitizer (all by default).
 #
-# Each fuzzer is the parser's own source files, its harness (Sources/*/Fuzz/*FuzzHarness.swift, the same code the
+# Each fuzzer is the parser's own source files, its harness (Fuzz/Harnesses/*FuzzHarness.swift, the same code the
 # corpus replay test in `swift test` runs) and a libFuzzer entry (Fuzz/Entry/<target>.swift), compiled by swiftc
-# with -sanitize=fuzzer,address into one module: no dependency graph to instrument.
+# with -sanitize=fuzzer,address into one module: no dependency graph to instrument. The files are copied first with
+# their `import Switchboard…` lines taken out, since they all become that one module.
 # New inputs are merged (-merge=1, minimal) into Fuzz/Corpus/<target>/; a crash, hang or property violation is
 # saved in Fuzz/Crashes/<target>/. Fuzz/Seeds/<target>/ holds the hand-written seeds, never rewritten.
 set -euo pipefail
@@ -22,21 +23,23 @@ mkdir -p "$build"
 
 engine=Sources/SwitchboardEngine
 console=Sources/SwitchboardConsole
+text=Sources/SwitchboardText
+harness=Fuzz/Harnesses
 sources() {
   case "$1" in
     callback)
       echo $engine/Receiver/{CallbackParser,MultipartFormData,Windows1252}.swift $engine/HTTP/FormURLEncoding.swift \
-        $engine/Inbox/InboundCallback.swift $engine/Fuzz/CallbackFuzzHarness.swift ;;
+        $engine/Inbox/InboundCallback.swift $harness/CallbackFuzzHarness.swift ;;
     tagga-xml)
-      echo $engine/Tagga/{TaggaResponse,TaggaReturnCode}.swift $engine/Fuzz/TaggaResponseFuzzHarness.swift ;;
+      echo $engine/Tagga/{TaggaResponse,TaggaReturnCode}.swift $harness/TaggaResponseFuzzHarness.swift ;;
     tagget-json)
       echo $engine/Tagget/{TaggetWireResponse,TaggetSendOutcome,TaggetAnswerClassifier,RetryAfter}.swift \
-        $engine/Fuzz/TaggetAnswerFuzzHarness.swift ;;
+        $harness/TaggetAnswerFuzzHarness.swift ;;
     reply-length)
       echo $engine/Rules/{ReplyLengthRule,ReplyLengthReport,ReplyLengthOffender,ReplyCharset}.swift \
-        $engine/Rules/{GSMAlphabet,CarrierSegments,LatinReplacement}.swift $engine/Fuzz/ReplyLengthFuzzHarness.swift ;;
+        $engine/Rules/{GSMAlphabet,CarrierSegments,LatinReplacement}.swift $harness/ReplyLengthFuzzHarness.swift ;;
     sanitizer)
-      echo $console/Screen/*.swift $console/Terminal/TerminalLocale.swift $console/Fuzz/SanitizerFuzzHarness.swift ;;
+      echo $console/Screen/*.swift $text/*.swift $harness/SanitizerFuzzHarness.swift ;;
     *) echo "unknown target $1" >&2; exit 2 ;;
   esac
 }
@@ -48,9 +51,16 @@ build_target() {
   # Rebuilt only when one of its sources (or this script) is newer than the binary.
   if [ -x "$binary" ] && [ -z "$(find "${files[@]}" Fuzz/run.sh -newer "$binary")" ]; then return; fi
   echo "building $target" >&2
+  local copies="$build/sources/$target" copied=()
+  rm -rf "$copies" && mkdir -p "$copies"
+  for file in "${files[@]}"; do
+    local copy="$copies/$(basename "$file")"
+    sed -E '/^(@testable )?import Switchboard/d' "$file" >"$copy"
+    copied+=("$copy")
+  done
   # ld.gold warns "Cannot export local symbol" for Swift's hidden symbols: harmless, filtered.
   swiftc -sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6 -package-name switchboard \
-    -module-name "Fuzz_${target//-/_}" -I Sources/CNCurses "${files[@]}" -o "$binary" 2>&1 \
+    -module-name "Fuzz_${target//-/_}" -I Sources/CWidth "${copied[@]}" -o "$binary" 2>&1 \
     | { grep -v -e "Cannot export local symbol" -e "^$" || true; }
   [ -x "$binary" ]
 }

@@ -62,7 +62,4 @@ static inline int sb_key_dc(void) { return KEY_DC; }
 static inline int sb_key_enter(void) { return KEY_ENTER; }
 static inline int sb_err(void) { return ERR; }
 
-// Display width of one Unicode scalar in terminal columns (-1 when not printable).
-static inline int sb_wcwidth(unsigned int scalar) { return wcwidth((wchar_t)scalar); }
-
 #endif

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import SwitchboardConsole
 import SwitchboardEngine
+import SwitchboardOutput
 
 /// `switchboard broadcast`: one text to a list of numbers through Tagget, paced, resumable, never twice.
 struct BroadcastCommand: AsyncParsableCommand {

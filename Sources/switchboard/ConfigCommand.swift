@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import SwitchboardConsole
 import SwitchboardEngine
+import SwitchboardOutput
+import SwitchboardText
 
 /// `switchboard config`: configuration tools.
 struct ConfigCommand: AsyncParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import SwitchboardConsole
 import SwitchboardEngine
+import SwitchboardOutput
 
 /// `switchboard console` (and plain `switchboard`): the TUI.
 struct ConsoleCommand: AsyncParsableCommand {

@@ -3,6 +3,7 @@ import AsyncHTTPClient
 import Foundation
 import SwitchboardConsole
 import SwitchboardEngine
+import SwitchboardOutput
 import SwitchboardSimulator
 
 /// `switchboard demo`: the console against the built-in simulator, a temporary store, no configuration.

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import SwitchboardConsole
 import SwitchboardEngine
+import SwitchboardOutput
+import SwitchboardText
 
 /// `switchboard pending`: the open transactions, most urgent first.
 struct PendingCommand: AsyncParsableCommand {
@@ -49,34 +50,17 @@ struct PendingCommand: AsyncParsableCommand {
                 return .object(object)
             }
         } else {
-            printTable(open, composing: composing, now: now, window: engine.window)
+            if open.isEmpty {
+                Terminal.output("no texts waiting for a reply")
+            } else {
+                TerminalLocale.activate()  // widths come from wcwidth, which needs a UTF-8 locale
+                for line in PendingTable.lines(open, composing: composing, now: now, window: engine.window) {
+                    Terminal.output(line)
+                }
+                Terminal.note("\(open.count) open")
+            }
         }
         await engine.shutdown()
-    }
-
-    /// The table; the status says who is sending, or writing a reply in a console, as the console shows it. Columns
-    /// are measured in terminal columns, so a wide tagg or text keeps the others in place.
-    private func printTable(
-        _ rows: [InboxTransaction], composing: [String: [ComposingMark]], now: Date, window: ReplyWindow
-    ) {
-        guard !rows.isEmpty else {
-            Terminal.output("no texts waiting for a reply")
-            return
-        }
-        TerminalLocale.activate()  // widths come from wcwidth, which needs a UTF-8 locale
-        Terminal.output("LEFT    STATUS           TAGG        ID                    MESSAGE")
-        for row in rows {
-            let left = ConsoleFormat.countdown(window.timeLeft(receivedAt: row.receivedAt, now: now))
-            Terminal.output(
-                left.padded(8)
-                    + ConsoleFormat.statusColumn(
-                        row, status: row.status(now: now, window: window), composers: composing[row.id] ?? [],
-                        width: 16
-                    ).0.padded(17)
-                    + TextLayout.padLineSafe(row.tagg, to: 11) + " " + TextLayout.padLineSafe(row.id, to: 21) + " "
-                    + TextLayout.padLineSafe(row.message, to: 61).trimmingSuffix(" "))
-        }
-        Terminal.note("\(rows.count) open")
     }
 }
 
@@ -87,19 +71,5 @@ func makeEngine(_ configuration: SwitchboardConfiguration) async throws -> Engin
     } catch {
         Terminal.error("\(error)")
         throw ExitStatus.operationFailed
-    }
-}
-
-extension String {
-    /// Left-aligned in `width` terminal columns, cut with `…` if longer, with a space kept after it.
-    func padded(_ width: Int) -> String {
-        TextLayout.pad(self, to: width - 1) + " "
-    }
-
-    /// Without the trailing run of `character`.
-    func trimmingSuffix(_ character: Character) -> String {
-        var text = Substring(self)
-        while text.last == character { text = text.dropLast() }
-        return String(text)
     }
 }

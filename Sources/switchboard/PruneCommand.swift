@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SwitchboardEngine
+import SwitchboardOutput
 
 /// `switchboard prune`: removes closed texts and finished broadcasts from before a date, in short batches.
 struct PruneCommand: AsyncParsableCommand {

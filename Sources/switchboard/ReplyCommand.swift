@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import SwitchboardConsole
 import SwitchboardEngine
+import SwitchboardOutput
+import SwitchboardText
 
 /// `switchboard reply`: answer one inbound text, exactly once.
 struct ReplyCommand: AsyncParsableCommand {

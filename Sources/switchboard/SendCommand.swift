@@ -1,8 +1,9 @@
 import ArgumentParser
 import AsyncHTTPClient
 import Foundation
-import SwitchboardConsole
 import SwitchboardEngine
+import SwitchboardOutput
+import SwitchboardText
 
 /// `switchboard send`: one text to one number through Tagget.
 struct SendCommand: AsyncParsableCommand {

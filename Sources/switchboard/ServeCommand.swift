@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import SwitchboardEngine
+import SwitchboardOutput
 import Synchronization
 
 /// `switchboard serve`: the callback receiver alone, headless.

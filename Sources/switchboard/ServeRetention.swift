@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SwitchboardEngine
+import SwitchboardOutput
 
 /// `store.retention` in `serve`: applied once shortly after the receiver starts, then once an hour, in the same short
 /// batches as `prune`; each run is logged (stderr) with what it removed, and a failure is logged and tried again at

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
-import SwitchboardConsole
 import SwitchboardEngine
+import SwitchboardOutput
 import SwitchboardSimulator
+import SwitchboardText
 
 /// `switchboard simulate`: the fake Tagga and Tagget, for the demo, the tests and trying things without an account.
 struct SimulateCommand: AsyncParsableCommand {

@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardText
 
 @testable import SwitchboardConsole
 @testable import SwitchboardEngine

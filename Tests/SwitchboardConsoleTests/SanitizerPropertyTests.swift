@@ -1,3 +1,4 @@
+import SwitchboardText
 import Testing
 
 @testable import SwitchboardConsole

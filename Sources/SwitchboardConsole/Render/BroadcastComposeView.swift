@@ -1,5 +1,6 @@
 import Foundation
 import SwitchboardEngine
+import SwitchboardText
 
 /// The compose step: the recipients (a file path or numbers) with what they hold, the body with its live counter
 /// (characters, encoding, segments per message, segments × recipients), and the sender.

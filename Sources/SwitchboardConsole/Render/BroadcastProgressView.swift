@@ -1,5 +1,7 @@
 import Foundation
 import SwitchboardEngine
+import SwitchboardOutput
+import SwitchboardText
 
 /// The broadcast while it sends: a bar, sent / rejected / failed / unknown / to go, the rate and the time left,
 /// whether it is paused or Tagget asked to wait, and the last problem.
@@ -95,7 +97,7 @@ enum BroadcastProgressView {
         if run.cancelling { return ("cancelling: the sends in flight finish, the rest stays queued", .stateUnknown) }
         if let until = run.progress?.throttledUntil, until > state.now {
             return (
-                "Tagget asked to wait until \(ConsoleFormat.clock(until, offset: state.timeZoneOffset)): "
+                "Tagget asked to wait until \(TimeText.clock(until, offset: state.timeZoneOffset)): "
                     + "every sender waits", .stateUnknown
             )
         }

@@ -1,4 +1,5 @@
 import SwitchboardEngine
+import SwitchboardText
 
 /// The broadcast once it stopped: how it ended, its counts, and the recipients not sent (rejected, failed,
 /// unknown) with what happened to each, scrollable; a note that unknown ones may have been texted.

@@ -1,4 +1,5 @@
 import SwitchboardEngine
+import SwitchboardText
 
 /// The dry run: who would be texted and who was left out (the first invalid lines, with their line numbers),
 /// segments per message and in all, the pace, the body the first recipient would get, and what stops it from

@@ -1,3 +1,5 @@
+import SwitchboardText
+
 /// The broadcast screen (`b`) between the inbox's header and its status bar: a title with the four steps, the
 /// step's content, a message line and the step's keys.
 enum BroadcastView {

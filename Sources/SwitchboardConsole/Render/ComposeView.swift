@@ -1,4 +1,6 @@
 import SwitchboardEngine
+import SwitchboardOutput
+import SwitchboardText
 
 /// The reply being written: the text with its cursor, the counter (used/limit, charset, the characters that forced
 /// "other", where the limit was crossed), the pre-flight, and the last answer.
@@ -14,7 +16,7 @@ enum ComposeView {
             " Reply to \(TextSanitizer.lineSafe(transaction.id)) (\(TextSanitizer.lineSafe(transaction.tagg))) · ",
             x: 0, y: top, role: .title)
         x += screen.write(
-            ConsoleFormat.countdown(left) + " left", x: x, y: top, role: ConsoleFormat.countdownRole(left))
+            TimeText.countdown(left) + " left", x: x, y: top, role: ConsoleFormat.countdownRole(left))
         x += screen.write(
             " · paid: \(draft.paid ? "ON" : "off") (Ctrl-P)", x: x, y: top, role: draft.paid ? .headerCount : .dim)
         if let other = state.composers(of: transaction.id).first {

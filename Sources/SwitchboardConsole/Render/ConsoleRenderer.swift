@@ -1,3 +1,5 @@
+import SwitchboardText
+
 /// Draws the whole state into a fresh frame: pure, no terminal. The backend diffs it against the last frame.
 package enum ConsoleRenderer {
     /// The smallest terminal the console draws in.

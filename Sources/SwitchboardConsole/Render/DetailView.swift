@@ -1,4 +1,6 @@
 import SwitchboardEngine
+import SwitchboardOutput
+import SwitchboardText
 
 /// The selected text in full: who, when, the deadline, the whole message wrapped, and the reply journal.
 enum DetailView {
@@ -12,8 +14,8 @@ enum DetailView {
         var lines: [(String, StyleRole)] = []
         var facts =
             "\(TextSanitizer.lineSafe(transaction.tagg)) · \(TextSanitizer.lineSafe(transaction.id)) · received "
-            + ConsoleFormat.clock(transaction.receivedAt, offset: offset) + " · deadline "
-            + ConsoleFormat.clock(transaction.deadline(window: state.window), offset: offset) + " · "
+            + TimeText.clock(transaction.receivedAt, offset: offset) + " · deadline "
+            + TimeText.clock(transaction.deadline(window: state.window), offset: offset) + " · "
             + ConsoleFormat.status(status).0
         if let name = transaction.operatorName { facts += " by \(TextSanitizer.lineSafe(name))" }
         if status == .replying, let claim = transaction.claim {
@@ -24,7 +26,7 @@ enum DetailView {
             lines.append(
                 (
                     "✎ \(TextSanitizer.lineSafe(mark.operatorName)) is writing a reply (since "
-                        + ConsoleFormat.clock(mark.since, offset: offset) + ")", .stateReplying
+                        + TimeText.clock(mark.since, offset: offset) + ")", .stateReplying
                 ))
         }
         if !transaction.taggKnown {
@@ -61,7 +63,7 @@ enum DetailView {
     private static func journalLine(_ entry: ReplyJournalEntry, offset: Int) -> String {
         var line =
             "attempt \(entry.id) · \(TextSanitizer.lineSafe(entry.operatorName)) · "
-            + ConsoleFormat.clock(entry.startedAt, offset: offset) + " · "
+            + TimeText.clock(entry.startedAt, offset: offset) + " · "
         switch entry.outcome {
         case .answered:
             let code = TaggaReturnCode(code: entry.returnCode ?? -1)

@@ -1,3 +1,5 @@
+import SwitchboardText
+
 /// Editable text laid out in rows for a cursor: each grapheme sanitized and measured, a line break shown as `⏎`
 /// and starting a new row, a row wrapped one column short of `width` (room for the cursor after the last cell).
 /// The reply pane and the broadcast fields share it.

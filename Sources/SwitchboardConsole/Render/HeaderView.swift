@@ -1,3 +1,5 @@
+import SwitchboardText
+
 /// The top line: counts per state, the filter, the tagg and the search.
 enum HeaderView {
     static func draw(_ state: ConsoleState, inbox: InboxSnapshot, into screen: inout ScreenBuffer) {

@@ -1,3 +1,5 @@
+import SwitchboardText
+
 /// The help overlay, generated from the key bindings: one section per pane, sections kept whole in a column when
 /// they fit, columns as wide as their longest line (cut only when the screen is narrower than the help).
 enum HelpView {

@@ -1,4 +1,6 @@
 import SwitchboardEngine
+import SwitchboardOutput
+import SwitchboardText
 
 /// The inbox: one text a row, deadline first, with its live countdown.
 enum InboxListView {
@@ -64,7 +66,7 @@ enum InboxListView {
         var x = screen.write(selected ? "▶" : " ", x: 0, y: y, role: rowRole)
         let (countdown, countdownRole): (String, StyleRole) =
             status.isActive
-            ? (ConsoleFormat.countdown(left), ConsoleFormat.countdownRole(left))
+            ? (TimeText.countdown(left), ConsoleFormat.countdownRole(left))
             : (status == .replied ? "✓" : "—", ConsoleFormat.status(status).1)
         x += screen.write(TextLayout.pad(countdown, to: countdownWidth - 1), x: x, y: y, role: countdownRole)
         let tagg = TextLayout.padLineSafe(transaction.tagg, to: taggWidth)

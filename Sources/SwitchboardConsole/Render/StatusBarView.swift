@@ -1,4 +1,6 @@
 import Foundation
+import SwitchboardOutput
+import SwitchboardText
 
 /// The bottom line: the receiver, the age of the last text, the provider's health, what expires soon, the clock.
 enum StatusBarView {
@@ -7,7 +9,7 @@ enum StatusBarView {
         var x = 0
         if let trouble = state.storeTrouble {
             // Nothing else on the left matters while the inbox shown may be stale.
-            let since = ConsoleFormat.age(state.now.timeIntervalSince(trouble.since))
+            let since = TimeText.age(state.now.timeIntervalSince(trouble.since))
             let text =
                 " ✗ store unreachable for \(since) · the inbox may be stale · " + TextSanitizer.lineSafe(trouble.reason)
             x += screen.write(TextLayout.truncate(text, to: state.width - 1), x: x, y: row, role: .statusBad)
@@ -19,7 +21,7 @@ enum StatusBarView {
         // The receiver's last callback, or (following a store) the newest text in it.
         if let last = state.status.lastCallbackAt ?? state.newestReceipt {
             x += screen.write(
-                " · last text \(ConsoleFormat.age(state.now.timeIntervalSince(last))) ago", x: x, y: row,
+                " · last text \(TimeText.age(state.now.timeIntervalSince(last))) ago", x: x, y: row,
                 role: .statusBar)
         }
         if let latency = state.status.lastProviderLatency {
@@ -33,7 +35,7 @@ enum StatusBarView {
         if expiring > 0 {
             x += screen.write(" · \(expiring) expire within 5 min", x: x, y: row, role: .statusBad)
         }
-        var right = ConsoleFormat.clock(state.now, offset: state.timeZoneOffset) + " "
+        var right = TimeText.clock(state.now, offset: state.timeZoneOffset) + " "
         if !state.status.operatorName.isEmpty {
             right = TextSanitizer.lineSafe(state.status.operatorName) + " · " + right
         }

@@ -1,3 +1,5 @@
+import SwitchboardText
+
 /// One cell of the screen: a grapheme (or "" when the cell is covered by the wide character before it) and the
 /// role it is drawn in.
 package struct Cell: Sendable, Hashable {

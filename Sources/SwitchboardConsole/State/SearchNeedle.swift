@@ -1,4 +1,5 @@
 import SwitchboardEngine
+import SwitchboardText
 
 /// A search as the inbox applies it to the texts it holds: lower-cased, matched against each text as it is shown
 /// (sanitized: a word split by an invisible character is found as it reads). Printable ASCII, which most texts

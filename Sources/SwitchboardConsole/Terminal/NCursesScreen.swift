@@ -1,5 +1,6 @@
 import CNCurses
 import Foundation
+import SwitchboardText
 
 /// The one owner of ncurses. Every ncurses call happens through this type, on the thread that created it
 /// (the console's UI thread); it is deliberately not `Sendable`.

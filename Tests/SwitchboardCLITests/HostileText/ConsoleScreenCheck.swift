@@ -1,4 +1,5 @@
 import SwitchboardConsole
+import SwitchboardText
 
 /// What the console's screen must look like whatever the texts on it say, read from `tmux capture-pane -p`:
 /// every row within the width, the header on row 0 and the status bar on the last row, the STATUS column at the

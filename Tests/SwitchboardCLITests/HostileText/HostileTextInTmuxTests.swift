@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import SwitchboardConsole
+import SwitchboardText
 import Testing
 
 /// Issue 7, hostile text: the corpus in Tests/Fixtures/HostileText sent as callbacks to a running `switchboard demo`

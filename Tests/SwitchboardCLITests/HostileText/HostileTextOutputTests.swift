@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import SwitchboardConsole
+import SwitchboardText
 import Testing
 
 @testable import SwitchboardEngine

@@ -1,3 +1,4 @@
+import SwitchboardFuzzHarnesses
 import SwitchboardTestSupport
 import Testing
 

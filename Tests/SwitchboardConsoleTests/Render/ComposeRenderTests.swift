@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardText
 import Testing
 
 @testable import SwitchboardConsole

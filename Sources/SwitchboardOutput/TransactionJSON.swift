@@ -2,8 +2,8 @@ import Foundation
 import SwitchboardEngine
 
 /// The JSON shape of a transaction in `pending --json`, `reply --json` and `export`.
-enum TransactionJSON {
-    static func object(_ transaction: InboxTransaction, now: Date, window: ReplyWindow) -> [String: JSONValue] {
+package enum TransactionJSON {
+    package static func object(_ transaction: InboxTransaction, now: Date, window: ReplyWindow) -> [String: JSONValue] {
         var object: [String: JSONValue] = [
             "id": .string(transaction.id),
             "tagg": .string(transaction.tagg),
@@ -27,7 +27,7 @@ enum TransactionJSON {
         return object
     }
 
-    static func attempt(_ entry: ReplyJournalEntry) -> JSONValue {
+    package static func attempt(_ entry: ReplyJournalEntry) -> JSONValue {
         var object: [String: JSONValue] = [
             "id": .int(Int(entry.id)), "operator": .string(entry.operatorName), "message": .string(entry.message),
             "paid": .bool(entry.paid), "request": .string(entry.requestBody),
@@ -40,5 +40,5 @@ enum TransactionJSON {
         return .object(object)
     }
 
-    static func iso8601(_ date: Date) -> String { Timestamp.iso8601(date) }
+    package static func iso8601(_ date: Date) -> String { Timestamp.iso8601(date) }
 }

@@ -1,19 +1,19 @@
 import Foundation
-import SwitchboardConsole
 import SwitchboardEngine
+import SwitchboardText
 import Synchronization
 
 /// A broadcast's progress on stderr: a bar redrawn in place on a terminal, plain lines (every 10 % or 5 s)
 /// otherwise, so logs stay readable.
-final class ProgressPrinter: Sendable {
+package final class ProgressPrinter: Sendable {
     private let isTerminal: Bool
     private let state = Mutex<(lastLine: Date?, lastTenth: Int, drawn: Bool)>((nil, -1, false))
 
-    init(isTerminal: Bool) {
+    package init(isTerminal: Bool) {
         self.isTerminal = isTerminal
     }
 
-    func show(_ progress: BroadcastProgress) {
+    package func show(_ progress: BroadcastProgress) {
         let text = Self.describe(progress)
         state.withLock { state in
             if isTerminal {
@@ -32,7 +32,7 @@ final class ProgressPrinter: Sendable {
     }
 
     /// A message on a line of its own (the bar is redrawn after it).
-    func interrupt(_ message: String) {
+    package func interrupt(_ message: String) {
         state.withLock { state in
             let prefix = state.drawn ? "\n" : ""
             FileHandle.standardError.write(Data("\(prefix)\(message)\n".utf8))
@@ -41,7 +41,7 @@ final class ProgressPrinter: Sendable {
     }
 
     /// Ends the bar's line.
-    func finish() {
+    package func finish() {
         state.withLock { state in
             if state.drawn { FileHandle.standardError.write(Data("\n".utf8)) }
             state.drawn = false
@@ -49,7 +49,7 @@ final class ProgressPrinter: Sendable {
     }
 
     /// `42% 420/1000 · 400 sent · 3 rejected · 1 failed · 0 unknown · 9.8/s · 1:02 left`.
-    static func describe(_ progress: BroadcastProgress) -> String {
+    package static func describe(_ progress: BroadcastProgress) -> String {
         let tally = progress.tally
         var parts = [
             "\(Int(progress.fraction * 100))% \(tally.done)/\(tally.total)",
@@ -61,29 +61,15 @@ final class ProgressPrinter: Sendable {
         } else if let until = progress.throttledUntil {
             parts.append("Tagget asked to wait \(max(1, Int(until.timeIntervalSince(progress.now).rounded(.up)))) s")
         } else if let left = progress.estimatedTimeLeft {
-            parts.append(ConsoleFormat.countdown(left) + " left")
+            parts.append(TimeText.countdown(left) + " left")
         }
         if let problem = progress.lastProblem { parts.append("last problem: " + TextSanitizer.lineSafe(problem)) }
         return parts.joined(separator: " · ")
     }
 
     /// `[#########---------------]`.
-    static func bar(_ fraction: Double, width: Int) -> String {
+    package static func bar(_ fraction: Double, width: Int) -> String {
         let filled = max(0, min(width, Int((fraction * Double(width)).rounded(.down))))
         return "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "]"
-    }
-}
-
-/// Asks on the terminal (not stdin or stderr, which may be redirected) to type the recipient count.
-enum Confirmation {
-    static func typedCount(_ count: Int, summary: [String]) -> Bool {
-        guard let tty = FileHandle(forUpdatingAtPath: "/dev/tty") else { return false }
-        let prompt =
-            summary.joined(separator: "\n")
-            + "\nThis texts \(count) people. Type \(count) to send, anything else cancels: "
-        tty.write(Data(prompt.utf8))
-        var line: [UInt8] = []
-        while let byte = try? tty.read(upToCount: 1), let first = byte.first, first != 0x0A { line.append(first) }
-        return String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces) == String(count)
     }
 }

@@ -1,3 +1,5 @@
+import SwitchboardEngine
+
 /// The reply-length counter and the carrier segment split under fuzzing (CONTRACTS.md §2 and §3), shared by the
 /// libFuzzer target and the corpus replay test.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardEngine
 
 /// The callback parser under fuzzing (CONTRACTS.md §1), shared by the libFuzzer target and the corpus replay test.
 ///

@@ -1,4 +1,4 @@
-import CNCurses
+import CWidth
 
 /// Terminal columns a grapheme takes, measured the way ncurses draws it: ncurses advances the cursor by `wcwidth`
 /// of every code point it is given, so a cell holds only a grapheme's first code point and the zero-width ones that
@@ -22,10 +22,10 @@ package enum CharacterWidth {
 
     /// Whether a byte is a printable ASCII character (one column, one code point, no grapheme clustering needed).
     @inline(__always)
-    static func isPrintableASCII(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
+    package static func isPrintableASCII(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
 
     /// Whether every character of `text` is printable ASCII: the common case, measured without grapheme breaking.
-    static func isPrintableASCII(_ text: String) -> Bool { text.utf8.allSatisfy(isPrintableASCII) }
+    package static func isPrintableASCII(_ text: String) -> Bool { text.utf8.allSatisfy(isPrintableASCII) }
 
     /// What a cell holds for the grapheme: its first code point and at most ``maximumCombiningMarks`` of the
     /// zero-width combining marks after it (a 500-mark Zalgo cell draws like a 4-mark one).

@@ -1,4 +1,4 @@
-import CNCurses
+import CWidth
 
 /// The C library's character locale, which `wcwidth` and ncursesw's wide-character drawing depend on.
 package enum TerminalLocale {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import switchboard
+@testable import SwitchboardOutput
 
 /// The commands' JSON writer against Foundation's reader, on hostile text.
 @Suite struct JSONValueTests {

@@ -1,3 +1,6 @@
+import SwitchboardConsole
+import SwitchboardText
+
 /// The text sanitizer under fuzzing, shared by the libFuzzer target and the corpus replay test.
 ///
 /// The input is untrusted text, as UTF-8 (invalid bytes repaired). Checked: no C0 or C1 control, no bidi control and

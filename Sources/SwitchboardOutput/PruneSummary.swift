@@ -2,28 +2,34 @@ import Foundation
 import SwitchboardEngine
 
 /// What `prune` did (or, in a dry run, would do), for people (lines) and programs (one JSON document).
-struct PruneSummary {
-    var before: Date
-    var dryRun: Bool
+package struct PruneSummary {
+    package var before: Date
+    package var dryRun: Bool
     /// What went, or would go.
-    var tally: RetentionTally
+    package var tally: RetentionTally
     /// The run's details; nil for a dry run.
-    var report: RetentionReport?
-    var export: PruneExportFile?
+    package var report: RetentionReport?
+    package var export: PruneExportFile?
     /// What `--vacuum` did; nil when it was not asked for (or the run failed first).
-    var vacuum: VacuumResult?
+    package var vacuum: VacuumResult?
     /// Why the run stopped early, if it did.
-    var error: String?
+    package var error: String?
+
+    package init(before: Date, dryRun: Bool, tally: RetentionTally) {
+        self.before = before
+        self.dryRun = dryRun
+        self.tally = tally
+    }
 
     /// What `--vacuum` came to.
-    enum VacuumResult {
+    package enum VacuumResult {
         /// SQLite rebuilt: its file's size before and after.
         case rebuilt(before: Int, after: Int)
         /// Nothing of the kind to do (PostgreSQL).
         case notNeeded
     }
 
-    var lines: [String] {
+    package var lines: [String] {
         var lines = ["before \(TransactionJSON.iso8601(before))"]
         lines.append((dryRun ? "would remove: " : "removed: ") + tally.description)
         if dryRun { lines.append("dry run: nothing removed") }
@@ -47,7 +53,7 @@ struct PruneSummary {
         return lines
     }
 
-    var json: JSONValue {
+    package var json: JSONValue {
         var object: [String: JSONValue] = [
             "before": .string(TransactionJSON.iso8601(before)), "dry_run": .bool(dryRun),
             (dryRun ? "would_remove" : "removed"): .object([

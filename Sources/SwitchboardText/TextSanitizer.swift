@@ -1,4 +1,4 @@
-import CNCurses
+import CWidth
 
 /// The one door untrusted text (message bodies, taggs, ids, provider messages) passes before it reaches a
 /// terminal: controls made visible, bidi and other invisible format characters removed, width measured.

@@ -2,9 +2,9 @@ import Foundation
 
 /// Many JSON values written out in chunks as they are produced: a JSON array, or JSON lines (one value per line).
 /// Shared by everything that streams JSON: stdout (`pending --json`, `export`) and files (`prune --export`).
-enum JSONLines {
+package enum JSONLines {
     /// Writes `values` through `sink`, a chunk of about 64 KiB at a time (the last one may be empty).
-    static func write<S: Sequence>(
+    package static func write<S: Sequence>(
         _ values: S, asArray: Bool, to sink: (Data) throws -> Void, _ transform: (S.Element) throws -> JSONValue
     ) rethrows {
         var buffer: [UInt8] = asArray ? [UInt8(ascii: "[")] : []

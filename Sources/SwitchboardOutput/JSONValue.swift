@@ -3,7 +3,7 @@ import SwitchboardEngine
 
 /// A JSON document the commands print: written by hand, keys sorted, because Foundation's `JSONSerialization`
 /// was the whole cost of `pending --json` on a large inbox (see Benchmarks/RESULTS.md).
-enum JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
+package enum JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
     case string(String)
     case int(Int)
     case bool(Bool)
@@ -11,19 +11,19 @@ enum JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Express
     case array([JSONValue])
     case object([String: JSONValue])
 
-    init(stringLiteral value: String) { self = .string(value) }
-    init(integerLiteral value: Int) { self = .int(value) }
-    init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(integerLiteral value: Int) { self = .int(value) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
 
     /// The compact JSON text.
-    var text: String {
+    package var text: String {
         var out: [UInt8] = []
         write(into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends the compact JSON text, as UTF-8.
-    func write(into out: inout [UInt8]) {
+    package func write(into out: inout [UInt8]) {
         switch self {
         case .string(let value): Self.writeString(value, into: &out)
         case .int(let value): out.append(contentsOf: String(value).utf8)
@@ -52,20 +52,5 @@ enum JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Express
     /// characters, U+2028/U+2029 too) as `\\u` escapes, so the JSON is inert on a terminal and loses nothing.
     private static func writeString(_ value: String, into out: inout [UInt8]) {
         JSONText.appendString(value, to: &out, inert: true)
-    }
-}
-
-/// UTC timestamps as `2026-11-22T03:28:28.142Z`, without Foundation's (slow) format styles.
-enum Timestamp {
-    static func iso8601(_ date: Date) -> String {
-        let interval = date.timeIntervalSince1970
-        var seconds = time_t(interval.rounded(.down))
-        let millis = Int(((interval - interval.rounded(.down)) * 1000).rounded(.down))
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let fraction = millis < 10 ? "00\(millis)" : millis < 100 ? "0\(millis)" : "\(millis)"
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):"
-            + "\(two(parts.tm_min)):\(two(parts.tm_sec)).\(fraction)Z"
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardEngine
 
 /// Tagga's XML answer under fuzzing (CONTRACTS.md §2), shared by the libFuzzer target and the corpus replay test.
 ///

@@ -2,14 +2,14 @@ import Foundation
 
 /// The demo's sample recipients file: a CSV of 150 customers with a name column for `{name}`, one number written
 /// without its `+`, one that is too short, and one listed twice, so the dry run has something to report.
-enum DemoRecipients {
-    static let names = [
+package enum DemoRecipients {
+    package static let names = [
         "Ana", "Ben", "Chloé", "Dmitri", "Elif", "Farah", "Gus", "Hana", "Ivo", "Jun", "Kofi", "Lena", "Mateo",
         "Nia", "Omar",
     ]
 
     /// Writes `customers.csv` in `directory` and returns its path.
-    static func write(in directory: URL) throws -> String {
+    package static func write(in directory: URL) throws -> String {
         var lines = ["phone,name"]
         for index in 0..<150 {
             let number = String(format: "+4477009%05d", 1000 + index)

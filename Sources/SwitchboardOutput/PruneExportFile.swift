@@ -6,12 +6,12 @@ import Synchronization
 /// earlier export is overwritten or mixed in, and no link planted at the path is followed). Each batch is written
 /// in the lines of ``ExportLines`` and flushed to disk (`fsync`) before the store deletes it; a batch the store then
 /// did not remove is cut off again, so the file holds exactly what was removed.
-final class PruneExportFile: RetentionExporter {
+package final class PruneExportFile: RetentionExporter {
     /// What the file holds so far.
-    struct Written: Sendable, Hashable {
-        var texts = 0
-        var recipients = 0
-        var campaigns = 0
+    package struct Written: Sendable, Hashable {
+        package var texts = 0
+        package var recipients = 0
+        package var campaigns = 0
     }
 
     private struct State {
@@ -20,7 +20,7 @@ final class PruneExportFile: RetentionExporter {
         var last: (offset: off_t, added: Written)?
     }
 
-    let path: String
+    package let path: String
     private let descriptor: Int32
     private let clock: any WallClock
     private let window: ReplyWindow
@@ -35,7 +35,7 @@ final class PruneExportFile: RetentionExporter {
 
     /// Creates the file (and makes its directory entry durable); refuses one that exists. Texts are written with
     /// their status at the time of writing, as `export` writes them (`clock`, `window`).
-    static func create(path: String, clock: any WallClock, window: ReplyWindow) throws(PruneExportError)
+    package static func create(path: String, clock: any WallClock, window: ReplyWindow) throws(PruneExportError)
         -> PruneExportFile
     {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
@@ -54,11 +54,11 @@ final class PruneExportFile: RetentionExporter {
     }
 
     /// What has been written.
-    var counts: Written { state.withLock { $0.written } }
+    package var counts: Written { state.withLock { $0.written } }
 
     /// Writes a batch's texts and campaign rows, then flushes the file to disk; throws when either fails, so the
     /// batch is not deleted.
-    func write(_ batch: RetentionBatch) async throws {
+    package func write(_ batch: RetentionBatch) async throws {
         let now = clock.now()
         var lines: [JSONValue] = batch.texts.map {
             ExportLines.text($0.transaction, journal: $0.journal, now: now, window: window)
@@ -79,7 +79,7 @@ final class PruneExportFile: RetentionExporter {
     }
 
     /// Cuts the last batch off again: the store did not remove it.
-    func withdraw(_ batch: RetentionBatch) async throws {
+    package func withdraw(_ batch: RetentionBatch) async throws {
         guard let last = state.withLock({ $0.last }) else { return }
         guard ftruncate(descriptor, last.offset) == 0, lseek(descriptor, last.offset, SEEK_SET) == last.offset else {
             throw PruneExportError.cannotWrite(path, String(cString: strerror(errno)))
@@ -94,7 +94,7 @@ final class PruneExportFile: RetentionExporter {
     }
 
     /// Closes the file.
-    func finish() {
+    package func finish() {
         _ = close(descriptor)
     }
 
@@ -119,21 +119,4 @@ final class PruneExportFile: RetentionExporter {
 /// `write(2)`, out of reach of ``PruneExportFile/write(_:)``'s name.
 private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
     write(descriptor, bytes, count)
-}
-
-/// Why the export file could not be used.
-enum PruneExportError: Error, Equatable, CustomStringConvertible {
-    case exists(String)
-    case cannotCreate(String, String)
-    case cannotWrite(String, String)
-
-    var description: String {
-        switch self {
-        case .exists(let path):
-            "--export \(path): the file exists; prune never overwrites or adds to an export: choose a new name"
-        case .cannotCreate(let path, let reason): "--export \(path): cannot create it: \(reason)"
-        case .cannotWrite(let path, let reason):
-            "--export \(path): cannot write it: \(reason); the batch being written was not removed"
-        }
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardEngine
 
 /// Tagget's JSON answer and its classification under fuzzing (CONTRACTS.md §3), shared by the libFuzzer target and
 /// the corpus replay test.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @testable import SwitchboardEngine
-@testable import switchboard
+@testable import SwitchboardOutput
 
 /// The file `prune --export` writes: private, never one that exists, and a batch the store did not remove is cut off.
 @Suite struct PruneExportFileTests {
@@ -15,7 +15,10 @@ import Testing
     }
 
     @Test func aWithdrawnBatchIsCutOffAndAnExistingFileRefused() async throws {
-        let path = try SwitchboardBinary.temporaryDirectory().appendingPathComponent("pruned.jsonl").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "switchboard-pruned-\(UUID().uuidString).jsonl"
+        ).path
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let file = try PruneExportFile.create(path: path, clock: ManualWallClock(), window: ReplyWindow())
         let first = RetentionBatch(texts: [text("a"), text("b")])
         let second = RetentionBatch(texts: [text("c")])

@@ -3,9 +3,11 @@ import SwitchboardEngine
 
 /// The lines of `switchboard export --format jsonl`, and of `prune --export`, which keeps each removed text in
 /// exactly the shape the export writes (and its campaigns in lines of their own).
-enum ExportLines {
+package enum ExportLines {
     /// One text with its reply journal (oldest attempt first): a line of `export --format jsonl`.
-    static func text(_ transaction: InboxTransaction, journal: [ReplyJournalEntry], now: Date, window: ReplyWindow)
+    package static func text(
+        _ transaction: InboxTransaction, journal: [ReplyJournalEntry], now: Date, window: ReplyWindow
+    )
         -> JSONValue
     {
         var object = TransactionJSON.object(transaction, now: now, window: window)
@@ -14,14 +16,14 @@ enum ExportLines {
     }
 
     /// `{"campaign_recipient": {…}}`: a recipient as `export --campaign` writes it, with its campaign's id.
-    static func campaignRecipient(_ recipient: CampaignRecipient) -> JSONValue {
+    package static func campaignRecipient(_ recipient: CampaignRecipient) -> JSONValue {
         guard case .object(var object) = CampaignJSON.recipient(recipient) else { return .null }
         object["campaign_id"] = .string(recipient.campaignID)
         return .object(["campaign_recipient": .object(object)])
     }
 
     /// `{"campaign": {…}}`: a broadcast as stored, without its runner (the recipients are lines of their own).
-    static func campaign(_ campaign: Campaign) -> JSONValue {
+    package static func campaign(_ campaign: Campaign) -> JSONValue {
         .object([
             "campaign": .object([
                 "id": .string(campaign.id), "created_at": .string(TransactionJSON.iso8601(campaign.createdAt)),

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import switchboard
+@testable import SwitchboardOutput
 
 /// `export --format csv` fields: shown as the console shows them, one record a line, never a formula.
 @Suite struct CSVFieldTests {

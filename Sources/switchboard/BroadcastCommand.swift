@@ -57,7 +57,8 @@ struct BroadcastCommand: AsyncParsableCommand {
     @Flag(help: "With --resume: queue the unknown recipients again. They MAY have been texted already.")
     var retryUnknown = false
 
-    @Flag(help: "Do not ask to confirm a broadcast to more than 100 recipients.")
+    @Flag(
+        help: "Do not ask to confirm a broadcast to more than \(BroadcastConfirmation.typedCountThreshold) recipients.")
     var yes = false
 
     @Flag(help: "Print one JSON document on stdout (the dry run, or the result) instead of text.")
@@ -125,7 +126,7 @@ struct BroadcastCommand: AsyncParsableCommand {
             throw ExitStatus.badUsage
         }
         let count = plan.dryRun?.recipientCount ?? 0
-        if count > 100, !yes, isatty(STDIN_FILENO) == 1 {
+        if BroadcastConfirmation.needsTypedCount(count), !yes, isatty(STDIN_FILENO) == 1 {
             guard Confirmation.typedCount(count, summary: summary.lines) else {
                 Terminal.error("not confirmed; nothing was sent")
                 throw ExitStatus.operationFailed
@@ -190,7 +191,7 @@ struct BroadcastCommand: AsyncParsableCommand {
             for: campaign, rate: rate.flatMap(BroadcastRate.init(parsing:)), concurrency: concurrency)
         let progress = ProgressPrinter(isTerminal: isatty(STDERR_FILENO) == 1)
         let signals = Task {
-            await SignalWaiter.waitForTermination()
+            await TerminationSignals.waitForTermination()
             guard !Task.isCancelled else { return }
             progress.interrupt("stopping after the sends in flight…")
             runner.cancel()

@@ -74,7 +74,7 @@ struct ServeCommand: AsyncParsableCommand {
             do { try await receiver.waitUntilStopped() } catch {}
             if serverDied.markUnlessStopping() { kill(getpid(), SIGTERM) }
         }
-        await SignalWaiter.waitForTermination()
+        await TerminationSignals.waitForTermination()
         retention?.cancel()
         await retention?.value
         if serverDied.stopAndCheck() {

@@ -116,7 +116,7 @@ struct SimulateCommand: AsyncParsableCommand {
         let (rate, count) = (self.rate, self.count)
         await withTaskGroup(of: Void.self) { group in
             if let generator { group.addTask { await generator.run(rate: rate, count: count) } }
-            await SignalWaiter.waitForTermination()
+            await TerminationSignals.waitForTermination()
             group.cancelAll()
         }
         if let generator {

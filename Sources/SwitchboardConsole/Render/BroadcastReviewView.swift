@@ -10,7 +10,7 @@ enum BroadcastReviewView {
         guard let planned = draft.planned else { return }
         let plan = planned.plan
         let count = planned.recipientCount
-        let asksCount = plan.canSend && count > BroadcastScreen.confirmationThreshold
+        let asksCount = plan.canSend && BroadcastConfirmation.needsTypedCount(count)
         let width = layout.width - 4
 
         let facts = facts(plan, settings: state.broadcastSettings)

@@ -2,11 +2,14 @@ import Foundation
 import SwitchboardEngine
 import Synchronization
 
-/// Runs the console: one thread owns ncurses and the state (read a key or time out, apply events, draw); the
-/// engine's work runs in tasks whose results come back through the ``EventQueue``.
+/// Runs the console: one thread owns the terminal and the state (read a key or time out, apply events, draw); the
+/// engine's work runs in tasks whose results come back through the ``EventQueue``. The terminal is a
+/// ``TerminalBackend``: ncurses (``NCursesScreen``) unless the caller gives another.
 package final class ConsoleRuntime: Sendable {
     /// Chooses the styles once the terminal's colour count is known; returns a warning when it fell back.
     package typealias StyleChooser = @Sendable (_ colors: Int) -> (styles: [StyleRole: CellStyle], warning: String?)
+    /// Opens the terminal, on the UI thread.
+    package typealias TerminalOpener = @Sendable () throws -> any TerminalBackend
 
     private let engine: ConsoleEngine
     private let chooseStyles: StyleChooser
@@ -16,9 +19,14 @@ package final class ConsoleRuntime: Sendable {
     private let broadcasts: BroadcastSupervisor?
     private let stoppedBroadcast = Mutex<String?>(nil)
     private let marker: ComposingMarker
+    private let openTerminal: TerminalOpener
 
-    package init(engine: ConsoleEngine, bell: Bool, styles: @escaping StyleChooser) {
+    package init(
+        engine: ConsoleEngine, bell: Bool, styles: @escaping StyleChooser,
+        terminal: @escaping TerminalOpener = { try NCursesScreen() }
+    ) {
         self.engine = engine
+        self.openTerminal = terminal
         self.chooseStyles = styles
         self.bell = bell
         let queue = EventQueue()
@@ -38,14 +46,13 @@ package final class ConsoleRuntime: Sendable {
 
     /// Runs until the operator quits (or SIGINT/SIGTERM). The terminal is restored on every way out.
     package func run() async throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         let (effects, effectSink) = AsyncStream<ConsoleEffect>.makeStream()
         let background = Task { await self.serve(effects) }
         let follower = InboxFollower(engine: engine, queue: queue, consoleID: marker.consoleID)
         let watch = Task { await follower.run() }
         let status = Task { await self.watchStatus() }
         let marking = Task { await self.marker.run() }
-        let signals = TerminationSignals { [queue] in queue.post(.terminate) }
+        let signals = TerminationSignals(TerminationSignals.console) { [queue] in queue.post(.terminate) }
         defer { signals.restore() }
         do {
             try await runUIThread(effectSink)
@@ -75,7 +82,7 @@ package final class ConsoleRuntime: Sendable {
         await marking.value
     }
 
-    /// The UI loop, on a thread of its own (ncurses is not thread-safe and blocks in reads).
+    /// The UI loop, on a thread of its own (ncurses is not thread-safe).
     private func runUIThread(_ effects: AsyncStream<ConsoleEffect>.Continuation) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             let thread = Thread { [self] in
@@ -93,9 +100,8 @@ package final class ConsoleRuntime: Sendable {
     }
 
     private func uiLoop(_ effects: AsyncStream<ConsoleEffect>.Continuation) throws {
-        let screen = try NCursesScreen()
-        CrashRestore.install()
-        defer { screen.end() }
+        let screen = try openTerminal()
+        defer { screen.restore() }
         let (styles, themeWarning) = chooseStyles(screen.colors)
         warning.withLock { $0 = themeWarning }
         screen.apply(styles: styles)

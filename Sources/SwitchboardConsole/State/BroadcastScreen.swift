@@ -23,16 +23,13 @@ package struct BroadcastScreen: Sendable, Hashable {
     package var generation = 0
     package var planning = false
     package var planned: PlannedBroadcast?
-    /// The recipient count typed to confirm a broadcast to more than ``confirmationThreshold`` recipients.
+    /// The recipient count typed to confirm a broadcast that needs it (``BroadcastConfirmation``).
     package var confirmation = ""
     /// The campaign is being stored and started.
     package var starting = false
     /// The screen's message line, and whether it is an error.
     package var notice: String?
     package var noticeIsError = false
-
-    /// Above this many recipients, sending needs the count typed in.
-    package static let confirmationThreshold = 100
 
     package init(sender: String = "") {
         self.sender = TextField(sender)

@@ -234,7 +234,7 @@ enum BroadcastUpdate {
             return []
         }
         let count = planned.recipientCount
-        if count > BroadcastScreen.confirmationThreshold, state.broadcast.confirmation != String(count) {
+        if BroadcastConfirmation.needsTypedCount(count), state.broadcast.confirmation != String(count) {
             let typed = state.broadcast.confirmation
             state.broadcast.say(
                 typed.isEmpty

@@ -2,9 +2,10 @@ import CNCurses
 import Foundation
 import SwitchboardText
 
-/// The one owner of ncurses. Every ncurses call happens through this type, on the thread that created it
-/// (the console's UI thread); it is deliberately not `Sendable`.
-package final class NCursesScreen {
+/// The one owner of ncurses, and the only file that imports it: the console's ``TerminalBackend`` on a real
+/// terminal. Every ncurses call happens through this type, on the thread that created it (the console's UI
+/// thread); it is deliberately not `Sendable`.
+package final class NCursesScreen: TerminalBackend {
     private let window: UnsafeMutablePointer<WINDOW>
     private var previous: ScreenBuffer?
     private var pairs: [StyleRole: Int16] = [:]
@@ -15,12 +16,14 @@ package final class NCursesScreen {
     /// a 25 ms ESC delay, reads that never block (the loop waits in ``wait(wakingOn:milliseconds:)``), and
     /// bracketed paste.
     package init() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         // The user's locale for everything, then a UTF-8 character locale if theirs is not (LANG unset).
         setlocale(LC_ALL, "")
         TerminalLocale.activate()
         // newterm, not initscr: initscr exits the process itself when TERM is unknown.
         guard sb_newterm() != nil, let screen = sb_stdscr() else { throw TerminalError.cannotStart }
         window = screen
+        Self.restoreOnCrash()
         cbreak()
         noecho()
         nonl()
@@ -74,12 +77,12 @@ package final class NCursesScreen {
 
     /// The next key, if one is waiting (never blocks beyond the ESC delay of an escape sequence). An ESC with a
     /// character right behind it is an Alt chord.
-    package func read() -> KeyDecoder.Input {
+    package func read() -> TerminalInput {
         var code: wint_t = 0
-        let input = KeyDecoder.decode(status: wget_wch(window, &code), code: UInt32(code))
+        let input = Self.decode(status: wget_wch(window, &code), code: UInt32(code))
         guard input == .key(.escape) else { return input }
         let status = wget_wch(window, &code)
-        switch KeyDecoder.decode(status: status, code: UInt32(code)) {
+        switch Self.decode(status: status, code: UInt32(code)) {
         case .key(.character(let character)): return .key(.alt(character))
         case .nothing where status == sb_err(): return .key(.escape)
         default:
@@ -111,9 +114,48 @@ package final class NCursesScreen {
     package func bell() { beep() }
 
     /// Leaves curses mode and restores the terminal.
-    package func end() {
+    package func restore() {
         Self.writeToTerminal(Self.bracketedPasteOff)
         endwin()
+    }
+
+    /// On a crash signal, gives the terminal back before dying (best effort: the process is going down anyway).
+    package static func restoreOnCrash() {
+        for number in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP] {
+            signal(number) { received in
+                NCursesScreen.writeToTerminal(NCursesScreen.bracketedPasteOff)
+                endwin()
+                signal(received, SIG_DFL)
+                raise(received)
+            }
+        }
+    }
+
+    /// What `wget_wch` returned (`status`, and the character or key code it stored) as input.
+    private static func decode(status: Int32, code: UInt32) -> TerminalInput {
+        if status == sb_err() { return .nothing }
+        if status == sb_key_code_yes() { return decodeKeyCode(Int32(code)) }
+        return KeyDecoder.decode(character: code)
+    }
+
+    private static func decodeKeyCode(_ code: Int32) -> TerminalInput {
+        switch code {
+        case sb_key_resize(): .resize
+        case sb_key_up(): .key(.up)
+        case sb_key_down(): .key(.down)
+        case sb_key_left(): .key(.left)
+        case sb_key_right(): .key(.right)
+        case sb_key_home(): .key(.home)
+        case sb_key_end(): .key(.end)
+        case sb_key_ppage(): .key(.pageUp)
+        case sb_key_npage(): .key(.pageDown)
+        case sb_key_backspace(): .key(.backspace)
+        case sb_key_dc(): .key(.delete)
+        case sb_key_enter(): .key(.enter)
+        case sb_key_paste_begin(): .key(.pasteBegin)
+        case sb_key_paste_end(): .key(.pasteEnd)
+        default: .nothing
+        }
     }
 
     private func put(_ cell: Cell, x: Int, y: Int) {

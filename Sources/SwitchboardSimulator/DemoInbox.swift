@@ -40,7 +40,7 @@ package enum DemoInbox {
     /// Stores the seeds (and opens them on the fake Tagga with the same receipt times), then answers the ones
     /// with a reply through `replies`.
     package static func seed(
-        store: any Store, account: SimulatedTaggaAccount, replies: ReplyService, now: Date
+        store: any CallbackStore, account: SimulatedTaggaAccount, replies: ReplyService, now: Date
     ) async throws {
         var callbacks: [InboundCallback] = []
         for (index, seed) in seeds.enumerated() {

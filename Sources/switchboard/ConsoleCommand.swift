@@ -34,7 +34,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         var receiver: CallbackReceiver?
         if !noReceiver {
             let started = CallbackReceiver(
-                settings: .init(configuration: configuration), store: engine.store,
+                settings: .init(configuration: configuration), store: engine.store, searchIndex: engine.store,
                 logger: FileLogHandler.logger(label: "switchboard.receiver", sink: sink))
             do {
                 _ = try await started.start()

@@ -53,7 +53,7 @@ struct DemoCommand: AsyncParsableCommand {
         let engine = try await makeEngine(configuration)
 
         let receiver = CallbackReceiver(
-            settings: .init(configuration: configuration), store: engine.store,
+            settings: .init(configuration: configuration), store: engine.store, searchIndex: engine.store,
             logger: FileLogHandler.logger(label: "switchboard.receiver", sink: sink))
         let port = try await receiver.start()
         try await DemoInbox.seed(

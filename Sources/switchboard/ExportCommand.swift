@@ -68,7 +68,7 @@ struct ExportCommand: AsyncParsableCommand {
 
 extension ExportCommand {
     /// A campaign's recipients, in list order, read a page at a time.
-    private func exportCampaign(_ id: String, store: any Store) async throws {
+    private func exportCampaign(_ id: String, store: any CampaignStore) async throws {
         guard try await store.campaign(id: id) != nil else {
             Terminal.error("no campaign \(id) in the store")
             throw ExitStatus.badUsage

@@ -47,10 +47,11 @@ struct ServeCommand: AsyncParsableCommand {
         settings.port = address.port
         settings.maximumBatch = noGroupCommit ? 1 : 512
         // --discard: acknowledge without storing, only as a benchmark baseline.
-        let store: any Store = discard ? DiscardingStore() : try await openStore(configuration)
+        let stored: (any Store)? = discard ? nil : try await openStore(configuration)
+        let store: any CallbackStore & StoreConnection = stored ?? DiscardingStore()
         var logger = Logger(label: "switchboard.serve")
         logger.logLevel = .warning
-        let receiver = CallbackReceiver(settings: settings, store: store, logger: logger)
+        let receiver = CallbackReceiver(settings: settings, store: store, searchIndex: stored, logger: logger)
         let port: Int
         do {
             port = try await receiver.start()
@@ -64,9 +65,9 @@ struct ServeCommand: AsyncParsableCommand {
         let destination = discard ? "nowhere (--discard: NOT STORED)" : "\(configuration.store.location)"
         Terminal.output("receiving callbacks on http://\(host):\(port)\(path) into \(destination)")
         Terminal.output("health: http://\(host):\(port)/healthz  metrics: http://\(host):\(port)/metrics")
-        let retention =
-            discard
-            ? nil : ServeRetention.start(configuration, store: store, environment: ProcessInfo.processInfo.environment)
+        let retention = stored.flatMap {
+            ServeRetention.start(configuration, store: $0, environment: ProcessInfo.processInfo.environment)
+        }
         // Stop on a signal. If the server itself stops, the watcher signals us, and serve exits 1: it no longer
         // listens, and a silent process would hide that.
         let serverDied = ServerDeathFlag()

@@ -13,7 +13,8 @@ enum ServeRetention {
 
     /// Starts the schedule when `store.retention` is set; the caller cancels the task when it stops.
     static func start(
-        _ configuration: SwitchboardConfiguration, store: any Store, environment: [String: String]
+        _ configuration: SwitchboardConfiguration, store: any RetentionStore & SearchIndexStore,
+        environment: [String: String]
     ) -> Task<Void, Never>? {
         guard let retention = configuration.store.retention else { return nil }
         var first: Duration = .seconds(30)

@@ -11,7 +11,7 @@ final class ComposingMarker: Sendable {
     static let renewal: Duration = .seconds(20)
 
     let consoleID = UUID().uuidString
-    private let store: any Store
+    private let store: any PresenceStore
     private let operatorName: String
     private let clock: any WallClock
     private let requests: AsyncStream<Request>
@@ -22,7 +22,7 @@ final class ComposingMarker: Sendable {
         case renew
     }
 
-    init(store: any Store, operatorName: String, clock: any WallClock) {
+    init(store: any PresenceStore, operatorName: String, clock: any WallClock) {
         self.store = store
         self.operatorName = operatorName
         self.clock = clock

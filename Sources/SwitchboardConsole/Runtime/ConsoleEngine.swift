@@ -1,10 +1,11 @@
 import Foundation
 import SwitchboardEngine
 
-/// What the console needs from the engine: the store, the reply service, and the receiver's health if one runs
-/// in this process.
+/// What the console needs from the engine: the store's roles it reads and marks (the inbox, reply journals, soft
+/// locks, and a broadcast's campaign through ``broadcasts``), the reply service, and the receiver's health if one
+/// runs in this process.
 package struct ConsoleEngine: Sendable {
-    package var store: any Store
+    package var store: any InboxReader & ReplyJournal & PresenceStore & CampaignStore
     package var replies: ReplyService
     package var window: ReplyWindow
     package var clock: any WallClock
@@ -20,7 +21,8 @@ package struct ConsoleEngine: Sendable {
     package var broadcastSampleFile: String?
 
     package init(
-        store: any Store, replies: ReplyService, window: ReplyWindow, clock: any WallClock,
+        store: any InboxReader & ReplyJournal & PresenceStore & CampaignStore, replies: ReplyService,
+        window: ReplyWindow, clock: any WallClock,
         paymentRegistered: Bool, operatorName: String,
         receiverStatus: (@Sendable () -> (address: String, lastCallbackAt: Date?))?
     ) {

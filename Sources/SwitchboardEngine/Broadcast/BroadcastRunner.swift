@@ -13,7 +13,7 @@ import Synchronization
 /// connection on that loop (``TaggetSendLine``), so a POST and its answer cost no thread hop.
 package final class BroadcastRunner: Sendable {
     package let campaignID: String
-    private let store: any Store
+    private let store: any CampaignStore
     private let client: TaggetSendClient
     private let clock: any WallClock
     private let sleep: Sleeper
@@ -37,7 +37,7 @@ package final class BroadcastRunner: Sendable {
     }
 
     package init(
-        campaignID: String, store: any Store, client: TaggetSendClient, rate: BroadcastRate, concurrency: Int,
+        campaignID: String, store: any CampaignStore, client: TaggetSendClient, rate: BroadcastRate, concurrency: Int,
         clock: any WallClock = SystemWallClock(), sleep: @escaping Sleeper = taskSleeper, maximumAttempts: Int = 5,
         lease: Duration = .seconds(30), onDeparture: (@Sendable (Date) -> Void)? = nil,
         eventLoop: (any EventLoop)? = nil

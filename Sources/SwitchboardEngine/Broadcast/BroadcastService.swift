@@ -2,7 +2,7 @@ import Foundation
 
 /// Broadcasts for the commands and the console: plan, store, run, look at the results, retry the failed.
 package struct BroadcastService: Sendable {
-    package let store: any Store
+    package let store: any CampaignStore
     package let client: TaggetSendClient
     package let defaultSender: String
     package let defaultRate: BroadcastRate
@@ -11,7 +11,7 @@ package struct BroadcastService: Sendable {
     package let clock: any WallClock
 
     package init(
-        store: any Store, client: TaggetSendClient, defaultSender: String, defaultRate: BroadcastRate,
+        store: any CampaignStore, client: TaggetSendClient, defaultSender: String, defaultRate: BroadcastRate,
         defaultConcurrency: Int, operatorName: String, clock: any WallClock = SystemWallClock()
     ) {
         self.store = store

@@ -20,7 +20,7 @@ actor CampaignStepper {
         var continuation: CheckedContinuation<Next, any Error>
     }
 
-    private let store: any Store
+    private let store: any CampaignStore
     private let campaignID: String
     private let token: String
     private let clock: any WallClock
@@ -33,7 +33,7 @@ actor CampaignStepper {
     nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     init(
-        store: any Store, campaignID: String, token: String, clock: any WallClock, lease: Duration,
+        store: any CampaignStore, campaignID: String, token: String, clock: any WallClock, lease: Duration,
         eventLoop: any EventLoop
     ) {
         executor = eventLoop.executor

@@ -53,7 +53,7 @@ package struct ReplyJournalEntry: Sendable, Hashable {
 }
 
 /// How an attempt ended, as journaled.
-package enum AttemptOutcomeKind: String, Sendable, Hashable, Codable {
+package enum AttemptOutcomeKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// Tagga answered with a return code.
     case answered
     /// No usable answer: it may or may not have gone through.

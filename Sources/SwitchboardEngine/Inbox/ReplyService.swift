@@ -4,7 +4,7 @@ import Foundation
 /// POST journaled before it is sent and its outcome after, and the claim released with the resolution that the
 /// whole journal (earlier runs included) gives.
 package struct ReplyService: Sendable {
-    package var store: any Store
+    package var store: any InboxReader & ReplyJournal
     package var client: TaggaReplyClient
     package var window: ReplyWindow
     package var paymentRegistered: Bool
@@ -14,7 +14,7 @@ package struct ReplyService: Sendable {
     package var lease: Duration
 
     package init(
-        store: any Store, client: TaggaReplyClient, window: ReplyWindow, paymentRegistered: Bool,
+        store: any InboxReader & ReplyJournal, client: TaggaReplyClient, window: ReplyWindow, paymentRegistered: Bool,
         operatorName: String, clock: any WallClock = SystemWallClock(), lease: Duration = .seconds(180)
     ) {
         self.store = store

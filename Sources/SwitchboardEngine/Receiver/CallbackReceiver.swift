@@ -31,7 +31,8 @@ package final class CallbackReceiver: Sendable {
     }
 
     private let settings: Settings
-    private let store: any Store
+    private let store: any CallbackStore & StoreConnection
+    private let searchIndex: (any SearchIndexStore)?
     private let clock: any WallClock
     private let writer: GroupCommitWriter
     package let metrics: ReceiverMetrics
@@ -41,9 +42,15 @@ package final class CallbackReceiver: Sendable {
     private let boundPort = Mutex<Int?>(nil)
     private let lastCallback = Mutex<Date?>(nil)
 
-    package init(settings: Settings, store: any Store, clock: any WallClock = SystemWallClock(), logger: Logger) {
+    /// Receives into `store`; keeps `searchIndex` up to date beside it when given (the same store, opened whole; nil
+    /// for a store that keeps nothing).
+    package init(
+        settings: Settings, store: any CallbackStore & StoreConnection, searchIndex: (any SearchIndexStore)?,
+        clock: any WallClock = SystemWallClock(), logger: Logger
+    ) {
         self.settings = settings
         self.store = store
+        self.searchIndex = searchIndex
         self.clock = clock
         self.logger = logger
         let metrics = ReceiverMetrics()
@@ -67,7 +74,8 @@ package final class CallbackReceiver: Sendable {
         let application = makeApplication { port in readyContinuation.yield(port) }
         let group = ServiceGroup(
             configuration: .init(
-                services: [application, SearchIndexer(store: store, clock: clock, logger: logger)],
+                services: [application]
+                    + (searchIndex.map { [SearchIndexer(store: $0, clock: clock, logger: logger)] } ?? []),
                 gracefulShutdownSignals: [], logger: logger))
         let task = Task {
             defer { readyContinuation.finish() }

@@ -14,7 +14,7 @@ package final class GroupCommitWriter: Sendable {
         var flushing = false
     }
 
-    private let store: any Store
+    private let store: any CallbackStore
     private let maximumBatch: Int
     private let state = Mutex(State())
     private let lastFailure = Mutex<String?>(nil)
@@ -22,7 +22,7 @@ package final class GroupCommitWriter: Sendable {
 
     /// `maximumBatch` 1 turns group commit off (one commit per callback), for comparison.
     package init(
-        store: any Store, maximumBatch: Int = 512,
+        store: any CallbackStore, maximumBatch: Int = 512,
         onCommit: @escaping @Sendable (_ size: Int, _ duration: Duration) -> Void = { _, _ in }
     ) {
         self.store = store

@@ -15,7 +15,7 @@ struct SearchIndexer: Service {
     static let batch = 200
     static let interval: Duration = .seconds(2)
 
-    let store: any Store
+    let store: any SearchIndexStore
     let clock: any WallClock
     let logger: Logger
 

@@ -33,7 +33,7 @@ package struct RetentionRunner: Sendable {
         }
     }
 
-    private let store: any Store
+    private let store: any RetentionStore & SearchIndexStore
     private let clock: any WallClock
     private let window: Duration
     private let settings: Settings
@@ -41,7 +41,10 @@ package struct RetentionRunner: Sendable {
     private let holder = RunnerIdentity.newToken()
 
     /// `window` is the reply window (`tagga.reply_window`): a pending text is closed once it has passed.
-    package init(store: any Store, clock: any WallClock, window: Duration, settings: Settings = Settings()) {
+    package init(
+        store: any RetentionStore & SearchIndexStore, clock: any WallClock, window: Duration,
+        settings: Settings = Settings()
+    ) {
         self.store = store
         self.clock = clock
         self.window = window

@@ -70,14 +70,16 @@ package struct PostgresEndpoint: Sendable {
 }
 
 /// PostgreSQL errors as store errors. `PSQLError`'s own description hides everything (it may hold data), so the
-/// server's message or the error's code is used.
+/// server's message or the error's code is used. A row this version cannot read (``StoredValueError``) stays what
+/// it is: the store answered, so it is not unavailable.
 package enum PostgresErrors {
-    static func storeError(_ error: any Error) -> StoreError {
+    static func storeError(_ error: any Error) -> any Error {
         if let error = error as? StoreError { return error }
+        if let error = error as? StoredValueError { return error }
         if let error = error as? PostgresTransactionError {
             if let inner = error.closureError ?? error.beginError ?? error.commitError { return storeError(inner) }
         }
-        return .unavailable(describe(error))
+        return StoreError.unavailable(describe(error))
     }
 
     /// Whether the server itself refused the statement (a constraint, a lock timeout), as opposed to the

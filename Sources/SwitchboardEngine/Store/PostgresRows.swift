@@ -13,6 +13,8 @@ enum PostgresRows {
 
     static func transaction(_ row: PostgresRow) throws -> InboxTransaction {
         let cells = row.makeRandomAccess()
+        let id = try cells[0].decode(String.self)
+        let name = "transaction \(id)"
         var claim: ReplyClaim?
         if let token = try cells[11].decode(String?.self), let claimedAt = try date(cells[13]),
             let until = try date(cells[14])
@@ -22,14 +24,14 @@ enum PostgresRows {
                 leaseUntil: until)
         }
         return InboxTransaction(
-            id: try cells[0].decode(String.self), tagg: try cells[1].decode(String.self),
-            message: try cells[2].decode(String.self),
-            encoding: MessageEncoding(rawValue: try cells[3].decode(String.self)) ?? .utf8,
-            taggKnown: try cells[4].decode(Bool.self), receivedAt: try date(cells[5]) ?? .distantPast,
-            state: TransactionState(rawValue: try cells[6].decode(String.self)) ?? .pending,
+            id: id, tagg: try cells[1].decode(String.self), message: try cells[2].decode(String.self),
+            encoding: try StoredValue.decode(try cells[3].decode(String.self), row: name, column: "encoding"),
+            taggKnown: try cells[4].decode(Bool.self),
+            receivedAt: try StoredValue.required(try date(cells[5]), row: name, column: "received_at"),
+            state: try StoredValue.decode(try cells[6].decode(String.self), row: name, column: "state"),
             resolution: try cells[7].decode(String?.self), replyMessage: try cells[8].decode(String?.self),
             repliedAt: try date(cells[9]), operatorName: try cells[10].decode(String?.self), claim: claim,
-            lastAttempt: try cells[15].decode(String?.self).flatMap(AttemptOutcomeKind.init(rawValue:)),
+            lastAttempt: try StoredValue.decode(try cells[15].decode(String?.self), row: name, column: "last_outcome"),
             lastReturnCode: try cells[16].decode(Int?.self), attemptCount: try cells[17].decode(Int.self))
     }
 
@@ -41,12 +43,15 @@ enum PostgresRows {
 
     static func journalEntry(_ row: PostgresRow) throws -> ReplyJournalEntry {
         let cells = row.makeRandomAccess()
+        let id = try cells[0].decode(Int64.self)
+        let name = "reply attempt \(id)"
         return ReplyJournalEntry(
-            id: try cells[0].decode(Int64.self), transactionID: try cells[1].decode(String.self),
+            id: id, transactionID: try cells[1].decode(String.self),
             operatorName: try cells[2].decode(String.self), message: try cells[3].decode(String.self),
             paid: try cells[4].decode(Bool.self), requestBody: try cells[5].decode(String.self),
-            startedAt: try date(cells[6]) ?? .distantPast, finishedAt: try date(cells[7]),
-            outcome: try cells[8].decode(String?.self).flatMap(AttemptOutcomeKind.init(rawValue:)),
+            startedAt: try StoredValue.required(try date(cells[6]), row: name, column: "started_at"),
+            finishedAt: try date(cells[7]),
+            outcome: try StoredValue.decode(try cells[8].decode(String?.self), row: name, column: "outcome"),
             returnCode: try cells[9].decode(Int?.self), responseBody: try cells[10].decode(String?.self),
             detail: try cells[11].decode(String?.self), requestWritten: try cells[12].decode(Bool?.self))
     }
@@ -70,12 +75,14 @@ enum PostgresRows {
 
     static func campaign(_ row: PostgresRow) throws -> Campaign {
         let cells = row.makeRandomAccess()
+        let id = try cells[0].decode(String.self)
+        let name = "campaign \(id)"
         return Campaign(
-            id: try cells[0].decode(String.self), createdAt: try date(cells[1]) ?? .distantPast,
+            id: id, createdAt: try StoredValue.required(try date(cells[1]), row: name, column: "created_at"),
             operatorName: try cells[2].decode(String.self), sender: try cells[3].decode(String.self),
             body: try cells[4].decode(String.self), rate: BroadcastRate(storedValue: try cells[5].decode(Double.self)),
             concurrency: try cells[6].decode(Int.self),
-            state: CampaignState(rawValue: try cells[7].decode(String.self)) ?? .running,
+            state: try StoredValue.decode(try cells[7].decode(String.self), row: name, column: "state"),
             source: try cells[8].decode(String.self), recipientCount: try cells[9].decode(Int.self),
             runnerLeaseUntil: try date(cells[10]), runnerToken: try cells[11].decode(String?.self))
     }
@@ -87,14 +94,16 @@ enum PostgresRows {
 
     static func recipient(_ row: PostgresRow) throws -> CampaignRecipient {
         let cells = row.makeRandomAccess()
+        let (campaignID, position) = (try cells[0].decode(String.self), try cells[1].decode(Int.self))
+        let name = "campaign \(campaignID) recipient \(position)"
         return CampaignRecipient(
-            campaignID: try cells[0].decode(String.self), position: try cells[1].decode(Int.self),
+            campaignID: campaignID, position: position,
             phone: try cells[2].decode(String.self), line: try cells[3].decode(Int.self),
             body: try cells[4].decode(String.self),
-            state: RecipientState(rawValue: try cells[5].decode(String.self)) ?? .unknown,
+            state: try StoredValue.decode(try cells[5].decode(String.self), row: name, column: "state"),
             attempts: try cells[6].decode(Int.self), httpStatus: try cells[7].decode(Int?.self),
             detail: try cells[8].decode(String?.self), notBefore: try date(cells[9]),
-            updatedAt: try date(cells[10]) ?? .distantPast)
+            updatedAt: try StoredValue.required(try date(cells[10]), row: name, column: "updated_at"))
     }
 }
 

@@ -60,7 +60,9 @@ extension PostgresStore {
                 logger: logger
             ).map { try $0.decode((String, Int).self) }
             for (state, count) in rows {
-                if let state = RecipientState(rawValue: state) { counts[state] = count }
+                let known: RecipientState = try StoredValue.decode(
+                    state, row: "campaign \(id) recipients", column: "state")
+                counts[known] = count
             }
             return CampaignTally(counts: counts)
         }

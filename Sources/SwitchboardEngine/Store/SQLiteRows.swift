@@ -18,26 +18,32 @@ enum SQLiteRows {
         operator, claim_token, claim_operator, claimed_at, claim_until, last_outcome, last_return_code, attempt_count
         """
 
-    static func transaction(_ row: Row) -> InboxTransaction {
+    static func transaction(_ row: Row) throws -> InboxTransaction {
+        let id: String = row[0]
+        let name = "transaction \(id)"
         var claim: ReplyClaim?
         if let token = row[11] as String?, let claimedAt = date(row, 13), let until = date(row, 14) {
             claim = ReplyClaim(token: token, operatorName: row[12] ?? "", claimedAt: claimedAt, leaseUntil: until)
         }
         return InboxTransaction(
-            id: row[0], tagg: row[1], message: row[2], encoding: MessageEncoding(rawValue: row[3]) ?? .utf8,
-            taggKnown: row[4], receivedAt: date(row, 5) ?? .distantPast,
-            state: TransactionState(rawValue: row[6]) ?? .pending, resolution: row[7], replyMessage: row[8],
-            repliedAt: date(row, 9), operatorName: row[10], claim: claim,
-            lastAttempt: (row[15] as String?).flatMap(AttemptOutcomeKind.init(rawValue:)), lastReturnCode: row[16],
-            attemptCount: row[17])
+            id: id, tagg: row[1], message: row[2],
+            encoding: try StoredValue.decode(row[3] as String, row: name, column: "encoding"), taggKnown: row[4],
+            receivedAt: try StoredValue.required(date(row, 5), row: name, column: "received_at"),
+            state: try StoredValue.decode(row[6] as String, row: name, column: "state"), resolution: row[7],
+            replyMessage: row[8], repliedAt: date(row, 9), operatorName: row[10], claim: claim,
+            lastAttempt: try StoredValue.decode(row[15] as String?, row: name, column: "last_outcome"),
+            lastReturnCode: row[16], attemptCount: row[17])
     }
 
-    static func journalEntry(_ row: Row) -> ReplyJournalEntry {
-        ReplyJournalEntry(
-            id: row["id"], transactionID: row["transaction_id"], operatorName: row["operator"],
+    static func journalEntry(_ row: Row) throws -> ReplyJournalEntry {
+        let id: Int64 = row["id"]
+        let name = "reply attempt \(id)"
+        return ReplyJournalEntry(
+            id: id, transactionID: row["transaction_id"], operatorName: row["operator"],
             message: row["message"], paid: row["paid"], requestBody: row["request_body"],
-            startedAt: date(row, "started_at") ?? .distantPast, finishedAt: date(row, "finished_at"),
-            outcome: (row["outcome"] as String?).flatMap(AttemptOutcomeKind.init(rawValue:)),
+            startedAt: try StoredValue.required(date(row, "started_at"), row: name, column: "started_at"),
+            finishedAt: date(row, "finished_at"),
+            outcome: try StoredValue.decode(row["outcome"] as String?, row: name, column: "outcome"),
             returnCode: row["return_code"], responseBody: row["response_body"], detail: row["detail"],
             requestWritten: row["request_written"])
     }

@@ -211,25 +211,33 @@ extension SQLiteStore {
             db, sql: "SELECT state, COUNT(*) AS n FROM campaign_recipient WHERE campaign_id = ? GROUP BY state",
             arguments: [id])
         {
-            if let state = RecipientState(rawValue: row["state"]) { counts[state] = row["n"] }
+            let state: RecipientState = try StoredValue.decode(
+                row["state"] as String, row: "campaign \(id) recipients", column: "state")
+            counts[state] = row["n"]
         }
         return CampaignTally(counts: counts)
     }
 
-    static func campaign(_ row: Row) -> Campaign {
-        Campaign(
-            id: row["id"], createdAt: Date(timeIntervalSince1970: row["created_at"]), operatorName: row["operator"],
+    static func campaign(_ row: Row) throws -> Campaign {
+        let id: String = row["id"]
+        return Campaign(
+            id: id, createdAt: Date(timeIntervalSince1970: row["created_at"]), operatorName: row["operator"],
             sender: row["sender"], body: row["body"], rate: BroadcastRate(storedValue: row["rate"]),
-            concurrency: row["concurrency"], state: CampaignState(rawValue: row["state"]) ?? .running,
+            concurrency: row["concurrency"],
+            state: try StoredValue.decode(row["state"] as String, row: "campaign \(id)", column: "state"),
             source: row["source"], recipientCount: row["recipient_count"],
             runnerLeaseUntil: (row["runner_until"] as Double?).map(Date.init(timeIntervalSince1970:)),
             runnerToken: row["runner_token"])
     }
 
-    static func recipient(_ row: Row) -> CampaignRecipient {
-        CampaignRecipient(
-            campaignID: row["campaign_id"], position: row["position"], phone: row["phone"], line: row["line"],
-            body: row["body"], state: RecipientState(rawValue: row["state"]) ?? .unknown, attempts: row["attempts"],
+    static func recipient(_ row: Row) throws -> CampaignRecipient {
+        let (campaignID, position): (String, Int) = (row["campaign_id"], row["position"])
+        return CampaignRecipient(
+            campaignID: campaignID, position: position, phone: row["phone"], line: row["line"],
+            body: row["body"],
+            state: try StoredValue.decode(
+                row["state"] as String, row: "campaign \(campaignID) recipient \(position)", column: "state"),
+            attempts: row["attempts"],
             httpStatus: row["http_status"], detail: row["detail"],
             notBefore: (row["not_before"] as Double?).map(Date.init(timeIntervalSince1970:)),
             updatedAt: Date(timeIntervalSince1970: row["updated_at"]))

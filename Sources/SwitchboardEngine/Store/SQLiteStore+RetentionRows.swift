@@ -106,7 +106,7 @@ extension SQLiteStore {
                     """,
                 arguments: bound)
         else { return nil }
-        let campaign = Self.campaign(row)
+        let campaign = try Self.campaign(row)
         let recipients = try Row.fetchAll(
             db, sql: "SELECT * FROM campaign_recipient WHERE campaign_id = ? ORDER BY position LIMIT ?",
             arguments: [campaign.id, limit]

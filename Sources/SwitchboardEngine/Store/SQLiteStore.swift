@@ -178,7 +178,7 @@ package final class SQLiteStore: Store {
                     db, sql: "SELECT \(SQLiteRows.transactionColumns) FROM inbound_transaction WHERE id = ?",
                     arguments: [transactionID])
             else { return .notFound }
-            let current = SQLiteRows.transaction(row)
+            let current = try SQLiteRows.transaction(row)
             let change = try SQLiteChanges.advance(db)
             if current.state.isFinal { return .final(current.state) }
             if current.state == .replying, let claim = current.claim {

@@ -68,7 +68,8 @@ final class ReceiverHarness: Sendable {
         let clock = ManualWallClock()
         var logger = Logger(label: "test")
         logger.logLevel = .critical
-        let receiver = CallbackReceiver(settings: settings, store: store, clock: clock, logger: logger)
+        let receiver = CallbackReceiver(
+            settings: settings, store: store, searchIndex: store, clock: clock, logger: logger)
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool = .init(idleTimeout: .seconds(10), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)

@@ -29,7 +29,7 @@ sources() {
   case "$1" in
     callback)
       echo $engine/Receiver/{CallbackParser,MultipartFormData,Windows1252}.swift $engine/HTTP/FormURLEncoding.swift \
-        $engine/Inbox/InboundCallback.swift $harness/CallbackFuzzHarness.swift ;;
+        $engine/Receiver/{InboundCallback,MessageEncoding,RawCallbackRequest}.swift $harness/CallbackFuzzHarness.swift ;;
     tagga-xml)
       echo $engine/Tagga/{TaggaResponse,TaggaReturnCode}.swift $harness/TaggaResponseFuzzHarness.swift ;;
     tagget-json)

@@ -27,34 +27,3 @@ package struct InboundCallback: Sendable, Hashable {
         self.raw = raw
     }
 }
-
-/// How a message's bytes were turned into text.
-package enum MessageEncoding: String, Sendable, Hashable, Codable, CaseIterable {
-    case utf8 = "utf-8"
-    /// Not valid UTF-8: decoded as Windows-1252 and flagged.
-    case windows1252 = "windows-1252"
-}
-
-/// The request a callback arrived in, byte for byte.
-package struct RawCallbackRequest: Sendable, Hashable {
-    package var method: String
-    package var target: String
-    package var contentType: String?
-    package var remoteAddress: String?
-    package var body: [UInt8]
-
-    package init(method: String, target: String, contentType: String?, remoteAddress: String?, body: [UInt8]) {
-        self.method = method
-        self.target = target
-        self.contentType = contentType
-        self.remoteAddress = remoteAddress
-        self.body = body
-    }
-}
-
-/// What storing a callback came to.
-package enum CallbackInsertResult: Sendable, Hashable {
-    case inserted
-    /// The transaction id was already stored: no second row, the first receipt time stands.
-    case duplicate
-}

@@ -1,7 +1,7 @@
 import Foundation
 import SwitchboardEngine
 
-/// The callback parser under fuzzing (CONTRACTS.md §1), shared by the libFuzzer target and the corpus replay test.
+/// The callback parser under fuzzing (docs/provider-contract.md §1), shared by the libFuzzer target and the corpus replay test.
 ///
 /// An input is a request in three parts: the first line is the method and target (`POST /tagga`,
 /// `GET /tagga?transaction_id=…`), the second the Content-Type, the rest the body, byte for byte. Checked: the parser

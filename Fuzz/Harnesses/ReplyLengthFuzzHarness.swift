@@ -1,6 +1,6 @@
 import SwitchboardEngine
 
-/// The reply-length counter and the carrier segment split under fuzzing (CONTRACTS.md §2 and §3), shared by the
+/// The reply-length counter and the carrier segment split under fuzzing (docs/provider-contract.md §2 and §3), shared by the
 /// libFuzzer target and the corpus replay test.
 ///
 /// The input is the text, as UTF-8 (invalid bytes repaired). Checked, paid and unpaid: the report agrees with itself

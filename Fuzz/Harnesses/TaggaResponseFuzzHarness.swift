@@ -1,7 +1,7 @@
 import Foundation
 import SwitchboardEngine
 
-/// Tagga's XML answer under fuzzing (CONTRACTS.md §2), shared by the libFuzzer target and the corpus replay test.
+/// Tagga's XML answer under fuzzing (docs/provider-contract.md §2), shared by the libFuzzer target and the corpus replay test.
 ///
 /// The input is read twice. As an answer body: parsing never traps, gives the same result twice, and an answer it
 /// accepts, written out again by ``TaggaResponse/xml``, parses back to itself. As the parts of an answer (transaction

@@ -1,7 +1,7 @@
 import Foundation
 import SwitchboardEngine
 
-/// Tagget's JSON answer and its classification under fuzzing (CONTRACTS.md §3), shared by the libFuzzer target and
+/// Tagget's JSON answer and its classification under fuzzing (docs/provider-contract.md §3), shared by the libFuzzer target and
 /// the corpus replay test.
 ///
 /// An input is an HTTP answer: the first line is the status and, optionally after a space, a `Retry-After` value

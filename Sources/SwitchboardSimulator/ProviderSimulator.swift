@@ -2,7 +2,7 @@ import Foundation
 import SwitchboardEngine
 import Synchronization
 
-/// The fake Tagga and Tagget of CONTRACTS.md §5 behind one HTTP server: Tagga's `/api/response/` and Tagget's
+/// The fake Tagga and Tagget of docs/provider-contract.md §5 behind one HTTP server: Tagga's `/api/response/` and Tagget's
 /// `/engage/send_sms`, with every request recorded and faults injected on demand.
 package final class ProviderSimulator: Sendable {
     package let tagga: SimulatedTaggaAccount

@@ -14,7 +14,7 @@ package struct SimulatedTransaction: Sendable, Hashable {
 }
 
 /// The fake Tagga: its transactions and the rules of `/api/response/`, every return code reachable
-/// (CONTRACTS.md §5). The length and window rules are the engine's own, so both sides agree by construction.
+/// (docs/provider-contract.md §5). The length and window rules are the engine's own, so both sides agree by construction.
 package final class SimulatedTaggaAccount: Sendable {
     private let settings: Mutex<SimulatorSettings>
     private let transactions = Mutex<[String: SimulatedTransaction]>([:])

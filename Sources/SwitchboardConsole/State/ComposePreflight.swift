@@ -1,6 +1,6 @@
 import SwitchboardEngine
 
-/// The local checks of CONTRACTS.md §2 for the reply being typed, shown in the pane before it is sent.
+/// The local checks of docs/provider-contract.md §2 for the reply being typed, shown in the pane before it is sent.
 package enum ComposePreflight {
     /// Every refusal that applies now, in the order the engine checks them.
     package static func refusals(for draft: ComposeDraft, transaction: InboxTransaction, state: ConsoleState)

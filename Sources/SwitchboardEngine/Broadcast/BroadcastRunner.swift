@@ -3,7 +3,7 @@ import NIOCore
 import NIOPosix
 import Synchronization
 
-/// Runs a stored campaign (CONTRACTS.md §4): `concurrency` senders share one ``TokenBucket``; each takes a slot,
+/// Runs a stored campaign (docs/provider-contract.md §4): `concurrency` senders share one ``TokenBucket``; each takes a slot,
 /// claims the next recipient (committed `sending` first), makes one POST, and hands the outcome to the next
 /// commit. Transient failures go back to the queue with a backoff, so a slow or failing recipient never holds up
 /// the others; a `429` or `Retry-After` pauses every sender. An answer that may have been acted on (timeout after

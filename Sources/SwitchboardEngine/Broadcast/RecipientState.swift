@@ -1,4 +1,4 @@
-/// Where one recipient of a campaign is (CONTRACTS.md §4): `queued → sending → sent | rejected | failed | unknown`.
+/// Where one recipient of a campaign is (docs/provider-contract.md §4): `queued → sending → sent | rejected | failed | unknown`.
 package enum RecipientState: String, Sendable, Hashable, CaseIterable, Codable {
     /// Not sent yet (or waiting to be retried after a transient failure).
     case queued

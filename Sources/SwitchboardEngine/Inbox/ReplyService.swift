@@ -1,6 +1,6 @@
 import Foundation
 
-/// Answers inbound texts exactly once (CONTRACTS.md §2 "Exactly once"): local pre-flight, an atomic claim, every
+/// Answers inbound texts exactly once (docs/provider-contract.md §2 "Exactly once"): local pre-flight, an atomic claim, every
 /// POST journaled before it is sent and its outcome after, and the claim released with the resolution that the
 /// whole journal (earlier runs included) gives.
 package struct ReplyService: Sendable {

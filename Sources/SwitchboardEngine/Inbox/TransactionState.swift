@@ -1,4 +1,4 @@
-/// Where a transaction stands, as stored (CONTRACTS.md §2). Expiry of a pending text is derived from the clock
+/// Where a transaction stands, as stored (docs/provider-contract.md §2). Expiry of a pending text is derived from the clock
 /// (see ``InboxTransaction/status(now:window:)``); `expired` is stored only when Tagga says so (code 20).
 package enum TransactionState: String, Sendable, Hashable, Codable, CaseIterable {
     case pending

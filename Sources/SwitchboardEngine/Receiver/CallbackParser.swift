@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads an inbound callback (CONTRACTS.md §1) out of a request: the method, the body type, the three fields and
+/// Reads an inbound callback (docs/provider-contract.md §1) out of a request: the method, the body type, the three fields and
 /// their rules. Pure: no I/O, so every rule is tested directly.
 package struct CallbackParser: Sendable {
     /// The configured taggs; an unknown tagg is still accepted, and flagged.

@@ -6,7 +6,7 @@ import NIOCore
 import ServiceLifecycle
 import Synchronization
 
-/// The HTTP callback server of CONTRACTS.md §1: `POST /tagga` (or `/tagga/<secret>`), `GET /healthz`,
+/// The HTTP callback server of docs/provider-contract.md §1: `POST /tagga` (or `/tagga/<secret>`), `GET /healthz`,
 /// `GET /metrics`. It answers `200 OK` only after the callback's group commit, and `503` when the store could not
 /// commit it (or did not answer in time: see ``PostgresStore/Timeouts``), so that Tagga sends it again. `/healthz`
 /// answers `200 OK` while the store answers and the last commit went through, `503` with the reason otherwise.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One inbound text as the receiver accepted it: the three fields of CONTRACTS.md §1 plus what we know about how
+/// One inbound text as the receiver accepted it: the three fields of docs/provider-contract.md §1 plus what we know about how
 /// it arrived. The raw request is kept as received, whatever we made of it.
 package struct InboundCallback: Sendable, Hashable {
     package var transactionID: String

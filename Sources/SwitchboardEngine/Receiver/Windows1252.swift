@@ -1,4 +1,4 @@
-/// Windows-1252, for callback bytes that are not valid UTF-8 (CONTRACTS.md §1): 0x80–0x9F through the code page's
+/// Windows-1252, for callback bytes that are not valid UTF-8 (docs/provider-contract.md §1): 0x80–0x9F through the code page's
 /// table (the five unassigned bytes keep their C1 code point, as WHATWG decodes them), everything else as Latin-1.
 package enum Windows1252 {
     private static let high: [UInt32] = [

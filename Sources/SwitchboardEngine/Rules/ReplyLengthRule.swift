@@ -1,4 +1,4 @@
-/// Tagga's reply length rule (CONTRACTS §2 "Reply length rule").
+/// Tagga's reply length rule (docs/provider-contract.md §2 "Reply length rule").
 ///
 /// "latin" (every scalar in GSM 03.38 or its extension table) is counted in septets, an extension character
 /// counting 2: limit 100, 140 when paid. Anything else is "other", counted in UTF-16 code units (an emoji

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The local checks of CONTRACTS §2 "Rules checked locally" that need no store, in the order they are
+/// The local checks of docs/provider-contract.md §2 "Rules checked locally" that need no store, in the order they are
 /// reported: 3 (empty tagg or transaction ID), 20 (window), 18 (paid without payment), 5 (length).
 ///
 /// A tagg or transaction ID of only whitespace counts as empty. Code 19 (already replied, or in flight)

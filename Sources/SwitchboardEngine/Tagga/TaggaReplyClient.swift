@@ -1,6 +1,6 @@
 import Foundation
 
-/// Sends replies to Tagga (CONTRACTS.md §2): the form POST, the XML answer, and the retries of unknown outcomes.
+/// Sends replies to Tagga (docs/provider-contract.md §2): the form POST, the XML answer, and the retries of unknown outcomes.
 ///
 /// An unknown outcome (no answer, a non-2xx status, an unparseable body) is retried up to `maximumRetries` times
 /// while the window is open, which is safe because Tagga answers a duplicate with 19.

@@ -1,4 +1,4 @@
-/// One reply to one inbound text, as CONTRACTS.md §2 puts it on the wire.
+/// One reply to one inbound text, as docs/provider-contract.md §2 puts it on the wire.
 package struct TaggaReplyRequest: Sendable, Hashable {
     package var tagg: String
     package var transactionID: String

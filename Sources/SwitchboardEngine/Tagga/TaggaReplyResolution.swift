@@ -1,4 +1,4 @@
-/// Where a transaction stands after a sequence of reply attempts: CONTRACTS.md §2's table, in one place.
+/// Where a transaction stands after a sequence of reply attempts: docs/provider-contract.md §2's table, in one place.
 package enum TaggaReplyResolution: Sendable, Hashable {
     /// Code 0.
     case replied

@@ -1,4 +1,4 @@
-/// A Tagga return code (CONTRACTS.md §2), with what it means, what it does to the transaction and what to do next.
+/// A Tagga return code (docs/provider-contract.md §2), with what it means, what it does to the transaction and what to do next.
 package enum TaggaReturnCode: Sendable, Hashable, CustomStringConvertible {
     case success
     case invalidRecipient
@@ -113,7 +113,7 @@ package enum TaggaReturnCode: Sendable, Hashable, CustomStringConvertible {
     package var description: String { "\(code) \(title)" }
 }
 
-/// The classes of CONTRACTS.md §2's return-code table.
+/// The classes of docs/provider-contract.md §2's return-code table.
 package enum TaggaCodeClass: String, Sendable, Hashable {
     /// The reply went through.
     case done

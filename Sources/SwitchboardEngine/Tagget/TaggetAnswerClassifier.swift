@@ -1,6 +1,6 @@
 import Foundation
 
-/// Classifies an HTTP answer from Tagget per CONTRACTS.md §3, from its parts (status, body, `Retry-After`): pure, so
+/// Classifies an HTTP answer from Tagget per docs/provider-contract.md §3, from its parts (status, body, `Retry-After`): pure, so
 /// the send client, the paced broadcast lines and the fuzzer all run this one rule.
 package enum TaggetAnswerClassifier {
     package static func classify(status: Int, body: [UInt8], retryAfter: String?, number: Int, startedAt: Date) -> (

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Sends texts through Tagget (CONTRACTS.md §3): one JSON POST per recipient, transient failures retried with
+/// Sends texts through Tagget (docs/provider-contract.md §3): one JSON POST per recipient, transient failures retried with
 /// exponential backoff and jitter (honouring `Retry-After`), and a request that may have been acted on never
 /// re-sent automatically.
 package struct TaggetSendClient: Sendable {
@@ -77,7 +77,7 @@ package struct TaggetSendClient: Sendable {
         return Self.classify(result, number: number, startedAt: started)
     }
 
-    /// Classifies one exchange per CONTRACTS.md §3.
+    /// Classifies one exchange per docs/provider-contract.md §3.
     package static func classify(_ result: HTTPExchangeResult, number: Int, startedAt: Date) -> (
         TaggetAttemptVerdict, TaggetSendOutcome, TaggetSendAttempt
     ) {

@@ -3,7 +3,7 @@ import NIOCore
 /// One broadcast sender's way to Tagget: a keep-alive connection of its own (``KeepAliveHTTPConnection``), over TLS
 /// for an `https://` endpoint (the real one) and plain for `http://` (the simulator, a local relay). Only a send URL
 /// it cannot split (neither scheme) falls back to the shared ``ProviderHTTPClient``, which then reports the problem.
-/// Either way one call is one POST, classified per CONTRACTS.md §3. Not `Sendable`: it belongs to its sender's task.
+/// Either way one call is one POST, classified per docs/provider-contract.md §3. Not `Sendable`: it belongs to its sender's task.
 package final class TaggetSendLine {
     private let client: TaggetSendClient
     private let connection: KeepAliveHTTPConnection?

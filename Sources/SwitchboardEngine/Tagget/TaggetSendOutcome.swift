@@ -1,6 +1,6 @@
 import Foundation
 
-/// What became of one send (CONTRACTS.md §3).
+/// What became of one send (docs/provider-contract.md §3).
 package enum TaggetSendOutcome: Sendable {
     /// HTTP 200 and status 200.
     case sent(TaggetResponse)

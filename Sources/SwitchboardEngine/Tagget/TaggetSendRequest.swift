@@ -25,7 +25,7 @@ package struct TaggetSendRequest: Sendable, Hashable {
         return .success(TaggetSendRequest(to: number, body: text, sender: name))
     }
 
-    /// The JSON body of CONTRACTS.md §3: `id` as a JSON number, keys sorted so the bytes are reproducible
+    /// The JSON body of docs/provider-contract.md §3: `id` as a JSON number, keys sorted so the bytes are reproducible
     /// (`{"body":…,"id":…,"sender":…,"to":…,"token":…}`). Written by hand: a broadcast makes one per recipient,
     /// and an encoder per request was a measurable part of a send's cost.
     package func jsonBody(account: TaggetAccount) -> [UInt8] {

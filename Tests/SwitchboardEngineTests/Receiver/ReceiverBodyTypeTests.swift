@@ -3,7 +3,7 @@ import Testing
 
 @testable import SwitchboardEngine
 
-/// CONTRACTS.md §1, methods and body types: POST form (primary), GET query string, multipart and JSON are all
+/// docs/provider-contract.md §1, methods and body types: POST form (primary), GET query string, multipart and JSON are all
 /// stored, with our receipt time and the raw request byte for byte.
 @Suite struct ReceiverBodyTypeTests {
     @Test func formPostIsStoredWithTheClockTimeAndTheRawBody() async throws {

@@ -22,7 +22,7 @@ struct ValidCallbackCase: Sendable, CustomTestStringConvertible {
     var testDescription: String { label }
 }
 
-/// CONTRACTS.md §1, field rules over HTTP: a missing or invalid field gets 400 naming it, and nothing is stored;
+/// docs/provider-contract.md §1, field rules over HTTP: a missing or invalid field gets 400 naming it, and nothing is stored;
 /// the edges of every rule are accepted.
 @Suite struct ReceiverFieldRuleTests {
     static let invalid: [InvalidCallbackCase] = [

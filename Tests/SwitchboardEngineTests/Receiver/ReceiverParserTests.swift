@@ -29,7 +29,7 @@ struct ParserCase: Sendable, CustomTestStringConvertible {
     }
 }
 
-/// `CallbackParser` on its own: every field rule and body type of CONTRACTS.md §1, without HTTP.
+/// `CallbackParser` on its own: every field rule and body type of docs/provider-contract.md §1, without HTTP.
 @Suite struct ReceiverParserTests {
     static let parser = CallbackParser(taggs: ["HELP", "Pizza"])
     static let now = Date(timeIntervalSince1970: 1_800_000_000)

@@ -3,7 +3,7 @@ import Testing
 
 @testable import SwitchboardEngine
 
-/// CONTRACTS.md §1, protection: the path secret (404 when wrong or missing) and allowed networks (403).
+/// docs/provider-contract.md §1, protection: the path secret (404 when wrong or missing) and allowed networks (403).
 @Suite struct ReceiverProtectionTests {
     @Test(arguments: [("/tagga", 404), ("/tagga/wrong", 404), ("/tagga/s3cr3t/", 404), ("/tagga/s3cr3t", 200)])
     func pathSecretMustMatch(_ target: String, _ status: Int) async throws {

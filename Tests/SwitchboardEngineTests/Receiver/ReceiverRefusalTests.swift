@@ -6,7 +6,7 @@ import Testing
 
 @testable import SwitchboardEngine
 
-/// CONTRACTS.md §1, refusals: wrong method 405, unknown body type 415, body over 64 KiB 413. Nothing is stored.
+/// docs/provider-contract.md §1, refusals: wrong method 405, unknown body type 415, body over 64 KiB 413. Nothing is stored.
 @Suite struct ReceiverRefusalTests {
     static let validForm = "transaction_id=r-1&tagg=HELP&message=hello"
 

@@ -3,7 +3,7 @@ import Testing
 
 @testable import SwitchboardEngine
 
-/// CONTRACTS.md §1, what is stored: duplicates keep the first receipt, unconfigured taggs are kept and flagged,
+/// docs/provider-contract.md §1, what is stored: duplicates keep the first receipt, unconfigured taggs are kept and flagged,
 /// non-UTF-8 messages are read as Windows-1252 and flagged, the raw body is kept as received.
 @Suite struct ReceiverStorageRuleTests {
     @Test func duplicateGets200AndTheFirstReceiptTimeStands() async throws {

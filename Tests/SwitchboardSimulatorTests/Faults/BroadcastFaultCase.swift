@@ -4,7 +4,7 @@ import Testing
 @testable import SwitchboardSimulator
 
 /// One row of the broadcast fault matrix: the faults the simulated Tagget applies to the sends to one recipient,
-/// in order, and what CONTRACTS.md §3–4 says follows for that recipient. 500, 429 and anything that fails before
+/// in order, and what docs/provider-contract.md §3–4 says follows for that recipient. 500, 429 and anything that fails before
 /// the request is written are retried (5 attempts in all); a timeout or a lost connection after the write is
 /// unknown and never sent again automatically; a 400 is final.
 struct BroadcastFaultCase: Sendable, CustomTestStringConvertible {

@@ -4,7 +4,7 @@ import Testing
 @testable import SwitchboardSimulator
 
 /// One row of the reply fault matrix: the faults the simulated Tagga applies to the next reply POSTs, in order,
-/// and what CONTRACTS.md §2 says follows. An unknown outcome (500, 429, no answer, a lost connection) is retried
+/// and what docs/provider-contract.md §2 says follows. An unknown outcome (500, 429, no answer, a lost connection) is retried
 /// up to 3 times, which is safe because Tagga answers a duplicate with 19.
 struct ReplyFaultCase: Sendable, CustomTestStringConvertible {
     var name: String

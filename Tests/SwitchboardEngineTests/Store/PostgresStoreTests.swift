@@ -12,17 +12,7 @@ struct PostgresStoreTests {
 
     /// Runs one statement on a connection of its own, as an administrator would.
     private func execute(_ sql: String, on url: String) async throws {
-        let endpoint = try PostgresEndpoint(url: url)
-        let connection = try await PostgresConnection.connect(
-            configuration: try endpoint.connectionConfiguration(applicationName: "switchboard-tests"), id: 0,
-            logger: PostgresStore.silentLogger)
-        do {
-            try await connection.query(PostgresQuery(unsafeSQL: sql), logger: PostgresStore.silentLogger)
-        } catch {
-            try? await connection.close()
-            throw error
-        }
-        try await connection.close()
+        try await StoreUnderTest.executeOnPostgres(sql, url: url)
     }
 
     @Test func aLostListenerReconnectsAndAsksWatchersToReread() async throws {

@@ -81,19 +81,7 @@ struct SendCommand: AsyncParsableCommand {
         segments: SegmentReport
     ) {
         if json {
-            var document: [String: JSONValue] = [
-                "state": .string(outcome.state), "to": .string(request.to.e164),
-                "sender": .string(request.sender.value), "attempts": .int(attempts.count),
-                "segments": .int(segments.segmentCount), "encoding": .string("\(segments.encoding)"),
-            ]
-            switch outcome {
-            case .sent(let response): document["message"] = .string(response.message)
-            case .rejected(let status, let message):
-                document["message"] = .string(message)
-                document["http_status"] = .int(status)
-            case .failed(let reason), .unknown(let reason): document["message"] = .string(reason)
-            }
-            Terminal.json(.object(document))
+            Terminal.json(SendReportJSON.document(outcome, attempts: attempts, request: request, segments: segments))
         } else if case .sent(let response) = outcome {
             Terminal.output(TextSanitizer.lineSafe("sent to \(request.to.e164): \(response.message)"))
         } else {

@@ -68,8 +68,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            plugins: ["VersionStamp"]
         ),
+        // `git describe` at build time, for `switchboard --version` (SwitchboardVersion.swift).
+        .plugin(name: "VersionStamp", capability: .buildTool()),
         // A real PostgreSQL for the tests that need one (the store suite, the CLI races).
         .target(
             name: "SwitchboardTestSupport",

@@ -77,7 +77,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            plugins: ["VersionStamp"]
         ),
         // The fuzz harnesses: the properties Fuzz/run.sh's libFuzzer targets check, replayed by `swift test`.
         .target(
@@ -85,6 +86,8 @@ let package = Package(
             dependencies: ["SwitchboardEngine", "SwitchboardConsole", "SwitchboardText"],
             path: "Fuzz/Harnesses"
         ),
+        // `git describe` at build time, for `switchboard --version` (SwitchboardVersion.swift).
+        .plugin(name: "VersionStamp", capability: .buildTool()),
         // A real PostgreSQL for the tests that need one (the store suite, the CLI races).
         .target(
             name: "SwitchboardTestSupport",

@@ -1,3 +1,4 @@
+import SwitchboardText
 import Benchmark
 import Foundation
 import SwitchboardConsole

@@ -11,6 +11,7 @@ struct SwitchboardCommand: AsyncParsableCommand {
               switchboard simulate --write-config sim.toml
               switchboard send --config sim.toml --to "+1 839 753 6474" --body "Hello"
             """,
+        version: SwitchboardVersion.current,
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, ServeCommand.self, PendingCommand.self, ReplyCommand.self,
             SendCommand.self, BroadcastCommand.self, ExportCommand.self, PruneCommand.self,

@@ -6,9 +6,10 @@ package enum ThemeDirectories {
     package static let parentLevels = 5
 
     /// In order: each directory in `$SWITCHBOARD_THEMES` (colon-separated); `$XDG_CONFIG_HOME/switchboard/themes`,
-    /// or `$HOME/.config/switchboard/themes` when XDG_CONFIG_HOME is unset; a `themes` folder next to the
-    /// executable (symlinks resolved) and in each of its parents up to `parentLevels` levels up, so `swift run`
-    /// from the package root finds the checkout's `themes/`; then `/usr/local/share/switchboard/themes`.
+    /// or `$HOME/.config/switchboard/themes` when XDG_CONFIG_HOME is unset; `../share/switchboard/themes` from the
+    /// executable's directory (symlinks resolved), where `./install` puts them under any PREFIX; a `themes` folder
+    /// next to the executable and in each of its parents up to `parentLevels` levels up, so `swift run` from the
+    /// package root finds the checkout's `themes/`; then `/usr/local/share/switchboard/themes`.
     package static func standard(executablePath: String, environment: [String: String]) -> [URL] {
         var directories: [URL] = []
         if let configured = environment["SWITCHBOARD_THEMES"], !configured.isEmpty {
@@ -25,6 +26,9 @@ package enum ThemeDirectories {
         }
         if !executablePath.isEmpty {
             var directory = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+            directories.append(
+                directory.deletingLastPathComponent().appendingPathComponent(
+                    "share/switchboard/themes", isDirectory: true))
             for _ in 0...parentLevels {
                 directories.append(directory.appendingPathComponent("themes", isDirectory: true))
                 let parent = directory.deletingLastPathComponent()

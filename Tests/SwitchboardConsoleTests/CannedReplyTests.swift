@@ -18,7 +18,7 @@ import Testing
         #expect(state.compose?.text == "Thanks!")
         ConsoleFixture.apply([.key(.control("r")), .key(.character("!"))], to: &state)
         #expect(state.compose?.text == "On its way!", "the text stays editable")
-        let footer = ConsoleRenderer.render(state).line(ConsoleRenderer.Layout(width: 80, height: 24).paneTop + 6)
+        let footer = ConsoleRenderer.render(state).line(ScreenGeometry(width: 80, height: 24).inbox.paneTop + 6)
         #expect(footer.contains("Ctrl-R canned (2)"))
     }
 

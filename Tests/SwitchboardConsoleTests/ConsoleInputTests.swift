@@ -61,7 +61,7 @@ import Testing
                 returnCode: 5, responseBody: nil, detail: nil, requestWritten: true)
         }
         ConsoleFixture.apply([.journalLoaded("101", entries)], to: &state)
-        let layout = ConsoleRenderer.Layout(width: 80, height: 24)
+        let layout = ScreenGeometry(width: 80, height: 24).inbox
         var lines = ConsoleRenderer.render(state).lines
         #expect(lines[layout.paneTop + 2].hasPrefix(" attempt 1 · ana"))
         #expect(lines[layout.paneTop + layout.paneHeight - 1].hasPrefix(" ↓ 15 more lines: J scrolls down, K up"))

@@ -155,6 +155,33 @@ import Testing
         var state = ConsoleFixture.state()
         ConsoleFixture.apply([.resize(width: 100, height: 30)], to: &state)
         #expect(state.width == 100 && state.height == 30)
+        #expect(state.geometry == ScreenGeometry(width: 100, height: 30), "the layout is worked out for the new size")
+        #expect(!state.quitting)
         #expect(ConsoleFixture.apply([.key(.character("q"))], to: &state) == [.quit])
+        #expect(state.quitting, "the update itself marks the console as leaving")
+    }
+
+    @Test func everyQuitTheUpdateAsksForAlsoMarksTheStateQuitting() {
+        var signalled = ConsoleFixture.state()
+        #expect(ConsoleFixture.apply([.terminate], to: &signalled) == [.quit])
+        #expect(signalled.quitting)
+        var small = ConsoleFixture.state(width: 60, height: 20)
+        #expect(small.geometry.isTooSmall)
+        #expect(ConsoleFixture.apply([.key(.character("q"))], to: &small) == [.quit])
+        #expect(small.quitting)
+    }
+
+    @Test func aPageMovesByTheListHeightTheLayoutGives() {
+        var state = ConsoleFixture.state(width: 80, height: 24)
+        let rows = (0..<40).map {
+            ConsoleFixture.transaction("p\($0)", "HELP", "text \($0)", minutesAgo: 1 + Double($0) / 2)
+        }
+        ConsoleFixture.apply([.inboxLoaded(rows)], to: &state)
+        let shown = state.geometry.inbox.listHeight
+        #expect(ConsoleRenderer.render(state).line(1).contains(" 1–\(shown) of 40 "), "the list draws that many rows")
+        let first = state.visible.firstIndex { $0.id == state.selected?.id } ?? -1
+        ConsoleFixture.apply([.key(.pageDown)], to: &state)
+        let after = state.visible.firstIndex { $0.id == state.selected?.id } ?? -1
+        #expect(first == 0 && after == shown - 1, "a page keeps one row in view")
     }
 }

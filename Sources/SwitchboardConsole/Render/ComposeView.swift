@@ -5,7 +5,7 @@ import SwitchboardText
 /// The reply being written: the text with its cursor, the counter (used/limit, charset, the characters that forced
 /// "other", where the limit was crossed), the pre-flight, and the last answer.
 enum ComposeView {
-    static func draw(_ state: ConsoleState, layout: ConsoleRenderer.Layout, into screen: inout ScreenBuffer) {
+    static func draw(_ state: ConsoleState, layout: InboxGeometry, into screen: inout ScreenBuffer) {
         guard let draft = state.compose,
             let transaction = state.transaction(id: draft.transactionID)
         else { return }

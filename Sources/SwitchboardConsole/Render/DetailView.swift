@@ -5,7 +5,7 @@ import SwitchboardText
 /// The selected text in full: who, when, the deadline, the whole message wrapped, and the reply journal.
 enum DetailView {
     static func draw(
-        _ state: ConsoleState, selected: InboxTransaction?, layout: ConsoleRenderer.Layout,
+        _ state: ConsoleState, selected: InboxTransaction?, layout: InboxGeometry,
         into screen: inout ScreenBuffer
     ) {
         guard let transaction = selected else { return }

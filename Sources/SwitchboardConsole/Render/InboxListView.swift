@@ -10,7 +10,7 @@ enum InboxListView {
     static let statusWidth = 16
 
     static func draw(
-        _ state: ConsoleState, inbox: InboxSnapshot, layout: ConsoleRenderer.Layout, into screen: inout ScreenBuffer
+        _ state: ConsoleState, inbox: InboxSnapshot, layout: InboxGeometry, into screen: inout ScreenBuffer
     ) {
         let messageWidth = state.width - countdownWidth - taggWidth - idWidth - statusWidth - 1
         let titles =

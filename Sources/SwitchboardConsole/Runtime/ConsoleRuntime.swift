@@ -122,7 +122,8 @@ package final class ConsoleRuntime: Sendable {
             for effect in ConsoleUpdate.update(&state, event) {
                 switch effect {
                 case .bell: screen.bell()
-                case .quit: state.quitting = true
+                // The update set `quitting` when it asked to quit: the loop ends after this event.
+                case .quit: break
                 default: effects.yield(effect)
                 }
             }

@@ -2,7 +2,7 @@ import Foundation
 import SwitchboardEngine
 
 /// The whole console as a value: what is loaded, what is selected, which pane is open, what is being typed.
-/// Only ``ConsoleUpdate/update(_:_:)`` changes it; ``ConsoleRenderer`` draws it.
+/// Only ``ConsoleUpdate/update(_:_:)`` changes it; the views draw it.
 package struct ConsoleState: Sendable {
     /// Which pane has the keyboard.
     package enum Mode: Sendable, Hashable {
@@ -40,8 +40,8 @@ package struct ConsoleState: Sendable {
     package var archive = InboxArchive()
     package var window: ReplyWindow
     package var now: Date
-    package var width: Int
-    package var height: Int
+    /// Where the screen's parts go at the terminal's size (worked out again on every resize).
+    package var geometry: ScreenGeometry
     package var mode: Mode = .inbox
     package var filter: InboxFilter = .pending
     /// Only this tagg (case-insensitive), or all.
@@ -66,6 +66,7 @@ package struct ConsoleState: Sendable {
     package var bell = true
     /// Texts already rung for at one minute left, with when they arrived (forgotten once long closed).
     package var warnedLastMinute: [String: Date] = [:]
+    /// The console is leaving: set by the update whenever it asks to quit (the loop only reads it).
     package var quitting = false
     /// Inside a bracketed paste (between the terminal's paste markers).
     package var pasting = false
@@ -89,9 +90,12 @@ package struct ConsoleState: Sendable {
     package init(window: ReplyWindow, now: Date, width: Int, height: Int) {
         self.window = window
         self.now = now
-        self.width = width
-        self.height = height
+        geometry = ScreenGeometry(width: width, height: height)
     }
+
+    /// The terminal's size.
+    package var width: Int { geometry.width }
+    package var height: Int { geometry.height }
 
     /// The texts the inbox shows: filter, tagg and search applied, deadline first (newest first when paged).
     package var visible: [InboxTransaction] { InboxSnapshot(self).rows }

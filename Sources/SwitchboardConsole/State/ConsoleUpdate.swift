@@ -25,8 +25,7 @@ package enum ConsoleUpdate {
             state.timeZoneOffset = offset
             return []
         case .resize(let width, let height):
-            state.width = width
-            state.height = height
+            state.geometry = ScreenGeometry(width: width, height: height)
             return []
         case .inboxLoaded(let transactions):
             state.storeTrouble = nil
@@ -102,7 +101,7 @@ package enum ConsoleUpdate {
     // MARK: - Keys
 
     private static func handle(_ key: Key, in state: inout ConsoleState) -> [ConsoleEffect] {
-        if state.width < ConsoleRenderer.minimumWidth || state.height < ConsoleRenderer.minimumHeight {
+        if state.geometry.isTooSmall {
             // Nothing acts unseen: only q (outside the reply pane) works until the window grows.
             guard key == .character("q"), state.mode != .compose else { return [] }
             state.quitting = true
@@ -171,7 +170,7 @@ package enum ConsoleUpdate {
     private static func inboxAction(_ action: ConsoleAction, in state: inout ConsoleState) -> [ConsoleEffect] {
         let rows = state.visible
         let index = rows.firstIndex { $0.id == state.selectedID } ?? 0
-        let page = max(1, ConsoleRenderer.Layout(width: state.width, height: state.height).listHeight - 1)
+        let page = state.geometry.inbox.listPage
         switch action {
         case .moveUp: return select(rows, index - 1, in: &state)
         case .moveDown: return select(rows, index + 1, in: &state)

@@ -44,7 +44,7 @@ import Testing
         #expect(lines.count == 40)
         #expect(lines[2].contains("Where is my order? It's been 45 minutes"))
         #expect(lines[39].hasSuffix("? help · ana · 08:00:00 "))
-        let layout = ConsoleRenderer.Layout(width: 120, height: 40)
+        let layout = ScreenGeometry(width: 120, height: 40).inbox
         #expect(lines[layout.separator] == String(repeating: "─", count: 120))
     }
 

@@ -23,7 +23,7 @@ import Testing
         #expect(ConsoleFixture.apply([.key(.enter)], to: &state) == [.markComposing("102")])
         #expect(ConsoleFixture.apply(ConsoleFixture.keys("on it"), to: &state).isEmpty, "typing marks nothing")
         #expect(ConsoleFixture.apply([.key(.escape)], to: &state) == [.markComposing(nil)])
-        #expect(state.compose?.text == "on it", "the draft is kept")
+        #expect(state.compose.draft?.text == "on it", "the draft is kept")
         #expect(ConsoleFixture.apply([.key(.character("r"))], to: &state) == [.markComposing("102")])
         #expect(ConsoleFixture.apply([.terminate], to: &state) == [.quit], "the runtime clears the mark on the way out")
     }

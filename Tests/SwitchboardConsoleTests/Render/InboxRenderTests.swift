@@ -51,7 +51,7 @@ import Testing
     @Test func filtersShowRepliedAndClosedTexts() {
         var state = ConsoleFixture.state()
         ConsoleFixture.apply([.key(.character("f")), .key(.character("f"))], to: &state)
-        #expect(state.filter == .replied)
+        #expect(state.inbox.filter == .replied)
         var lines = ConsoleRenderer.render(state).lines
         #expect(lines[0].contains("[replied]"))
         #expect(lines[2] == "▶✓       INFO    105           Are you open on Sunday?          replied         ")

@@ -8,25 +8,25 @@ import Testing
 @Suite struct CannedReplyTests {
     @Test func ctrlRCyclesThroughTheTaggsReplies() {
         var state = ConsoleFixture.state()
-        state.cannedReplies = [
+        state.compose.cannedReplies = [
             CannedReply(parsing: "pizza: On its way")!, CannedReply(parsing: "HELP: Call us")!,
             CannedReply(parsing: "*: Thanks!")!,
         ]
         ConsoleFixture.apply([.key(.enter), .key(.control("r"))], to: &state)
-        #expect(state.compose?.text == "On its way")
+        #expect(state.compose.draft?.text == "On its way")
         ConsoleFixture.apply([.key(.control("r"))], to: &state)
-        #expect(state.compose?.text == "Thanks!")
+        #expect(state.compose.draft?.text == "Thanks!")
         ConsoleFixture.apply([.key(.control("r")), .key(.character("!"))], to: &state)
-        #expect(state.compose?.text == "On its way!", "the text stays editable")
-        let footer = ConsoleRenderer.render(state).line(ConsoleRenderer.Layout(width: 80, height: 24).paneTop + 6)
+        #expect(state.compose.draft?.text == "On its way!", "the text stays editable")
+        let footer = ConsoleRenderer.render(state).line(ScreenGeometry(width: 80, height: 24).inbox.paneTop + 6)
         #expect(footer.contains("Ctrl-R canned (2)"))
     }
 
     @Test func withoutCannedRepliesCtrlRSaysWhereToAddThem() {
         var state = ConsoleFixture.state()
         ConsoleFixture.apply([.key(.enter), .key(.control("r"))], to: &state)
-        #expect(state.compose?.text == "")
-        #expect(state.compose?.result?.contains("console.canned_replies") == true)
+        #expect(state.compose.draft?.text == "")
+        #expect(state.compose.draft?.result?.contains("console.canned_replies") == true)
     }
 
     @Test(arguments: [

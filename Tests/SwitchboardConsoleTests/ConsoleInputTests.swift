@@ -17,7 +17,7 @@ import Testing
         ConsoleFixture.apply([.key(.character("r"))], to: &state)
         let effects = ConsoleFixture.apply(Self.paste("On its way\nq?"), to: &state)
         #expect(effects.isEmpty, "nothing is sent by a paste")
-        #expect(state.compose?.text == "On its way\nq?")
+        #expect(state.compose.draft?.text == "On its way\nq?")
         #expect(state.mode == .compose)
         #expect(!state.pasting)
         let sent = ConsoleFixture.apply([.key(.enter)], to: &state)
@@ -38,7 +38,7 @@ import Testing
         var state = ConsoleFixture.state()
         ConsoleFixture.apply([.key(.character("/"))] + Self.paste("card\n"), to: &state)
         #expect(state.mode == .search, "the pasted newline does not apply the search")
-        #expect(state.searchDraft == "card")
+        #expect(state.inbox.search.draft == "card")
     }
 
     @Test func anAltChordIsNotEscapeThenACommand() {
@@ -46,7 +46,7 @@ import Testing
         ConsoleFixture.apply([.key(.character("r"))] + ConsoleFixture.keys("Hi"), to: &state)
         ConsoleFixture.apply([.key(.alt("r")), .key(.alt("q"))], to: &state)
         #expect(state.mode == .compose, "Alt-r did not leave the reply pane")
-        #expect(state.compose?.text == "Hi", "nor type an r")
+        #expect(state.compose.draft?.text == "Hi", "nor type an r")
         ConsoleFixture.apply([.key(.escape), .key(.alt("q"))], to: &state)
         #expect(state.mode == .inbox)
         #expect(!state.quitting, "Alt-q is not q")
@@ -61,7 +61,7 @@ import Testing
                 returnCode: 5, responseBody: nil, detail: nil, requestWritten: true)
         }
         ConsoleFixture.apply([.journalLoaded("101", entries)], to: &state)
-        let layout = ConsoleRenderer.Layout(width: 80, height: 24)
+        let layout = ScreenGeometry(width: 80, height: 24).inbox
         var lines = ConsoleRenderer.render(state).lines
         #expect(lines[layout.paneTop + 2].hasPrefix(" attempt 1 · ana"))
         #expect(lines[layout.paneTop + layout.paneHeight - 1].hasPrefix(" ↓ 15 more lines: J scrolls down, K up"))
@@ -70,7 +70,7 @@ import Testing
         #expect(lines[layout.paneTop].hasPrefix(" ↑14 · PIZZA · 101"), "scrolled to the end and no further")
         #expect(lines[layout.paneTop + layout.paneHeight - 1].hasPrefix(" attempt 20 · ana"))
         ConsoleFixture.apply([.key(.character("K")), .key(.down)], to: &state)
-        #expect(state.detailScroll == 0, "another text starts at the top")
+        #expect(state.inbox.detailScroll == 0, "another text starts at the top")
     }
 
     @Test func anOlderJournalLoadDoesNotReplaceANewerOne() {
@@ -84,9 +84,9 @@ import Testing
         finished.outcome = .answered
         finished.returnCode = 0
         ConsoleFixture.apply([.journalLoaded("101", [finished]), .journalLoaded("101", [started])], to: &state)
-        #expect(state.journals["101"] == [finished], "the in-flight snapshot arrived late and was dropped")
+        #expect(state.inbox.journals["101"] == [finished], "the in-flight snapshot arrived late and was dropped")
         ConsoleFixture.apply([.journalLoaded("101", [])], to: &state)
-        #expect(state.journals["101"] == [finished])
+        #expect(state.inbox.journals["101"] == [finished])
     }
 
     @Test func theClockFollowsATimeZoneChange() {
@@ -99,10 +99,10 @@ import Testing
     @Test func lastMinuteBellsAreForgottenOnceTheTextIsLongClosed() {
         var state = ConsoleFixture.state()
         ConsoleFixture.apply([.tick(ConsoleFixture.now.addingTimeInterval(1))], to: &state)
-        #expect(state.warnedLastMinute.keys.sorted() == ["101"])
+        #expect(state.inbox.warnedLastMinute.keys.sorted() == ["101"])
         ConsoleFixture.apply(
             [.tick(ConsoleFixture.now.addingTimeInterval(3600)), .inboxLoaded(ConsoleFixture.inbox)], to: &state)
-        #expect(state.warnedLastMinute.isEmpty)
+        #expect(state.inbox.warnedLastMinute.isEmpty)
     }
 
     @Test func theLastMinuteBellFindsEveryTextInTheMinute() {
@@ -114,7 +114,7 @@ import Testing
         // Texts received 29:00 to 30:00 ago are in their last minute: 30 per minute, at 29.0, 29.033 … 29.967.
         let effects = ConsoleFixture.apply([.tick(ConsoleFixture.now.addingTimeInterval(0))], to: &state)
         #expect(effects == [.bell])
-        #expect(state.warnedLastMinute.count == 30)
-        #expect(Set(state.warnedLastMinute.keys) == Set((870..<900).map { "m\($0)" }))
+        #expect(state.inbox.warnedLastMinute.count == 30)
+        #expect(Set(state.inbox.warnedLastMinute.keys) == Set((870..<900).map { "m\($0)" }))
     }
 }

@@ -43,7 +43,7 @@ import Testing
         let arrived = ConsoleFixture.inbox + [ConsoleFixture.transaction("107", "HELP", "new", minutesAgo: 0)]
         let effects = ConsoleFixture.apply([.inboxLoaded(arrived)], to: &state)
         #expect(effects.contains(.bell))
-        #expect(state.transactions.count + state.closedRecent.count == 7)
+        #expect(state.inbox.transactions.count + state.inbox.closedRecent.count == 7)
     }
 
     @Test func typingAndSendingAReply() {
@@ -51,18 +51,18 @@ import Testing
         ConsoleFixture.apply([.key(.character("r"))], to: &state)
         #expect(state.mode == .compose)
         ConsoleFixture.apply(ConsoleFixture.keys("Hi q?"), to: &state)
-        #expect(state.compose?.text == "Hi q?", "q and ? are text in the reply pane")
+        #expect(state.compose.draft?.text == "Hi q?", "q and ? are text in the reply pane")
         ConsoleFixture.apply([.key(.backspace), .key(.newline), .key(.character("x"))], to: &state)
-        #expect(state.compose?.text == "Hi q\nx")
+        #expect(state.compose.draft?.text == "Hi q\nx")
         ConsoleFixture.apply([.key(.control("p"))], to: &state)
-        #expect(state.compose?.paid == true)
+        #expect(state.compose.draft?.paid == true)
         let refused = ConsoleFixture.apply([.key(.enter)], to: &state)
         #expect(refused.isEmpty, "paid without a registered payment is refused before sending")
-        #expect(state.compose?.result?.contains("Code 18 equivalent") == true)
+        #expect(state.compose.draft?.result?.contains("Code 18 equivalent") == true)
         ConsoleFixture.apply([.key(.control("p"))], to: &state)
         let sent = ConsoleFixture.apply([.key(.enter)], to: &state)
         #expect(sent == [.sendReply(transactionID: "101", message: "Hi q\nx", paid: false)])
-        #expect(state.compose?.sending == true)
+        #expect(state.compose.draft?.sending == true)
         #expect(ConsoleFixture.apply([.key(.enter)], to: &state).isEmpty, "no second send while one is in flight")
     }
 
@@ -76,7 +76,7 @@ import Testing
             [.replyFinished("101", .finished(.replied, attempts: [attempt]))], to: &state)
         #expect(effects == [.loadJournal("101"), .markComposing(nil)], "the pane closed: the soft lock goes")
         #expect(state.mode == .inbox)
-        #expect(state.compose == nil)
+        #expect(state.compose.draft == nil)
         #expect(state.flash?.text == "101: replied")
         var replied = ConsoleFixture.inbox
         replied[0].state = .replied
@@ -94,10 +94,11 @@ import Testing
         ConsoleFixture.apply(
             [.replyFinished("101", .finished(.stillPending(.authenticationFailed), attempts: [attempt]))], to: &state)
         #expect(state.mode == .compose)
-        #expect(state.compose?.resultIsError == true)
+        #expect(state.compose.draft?.resultIsError == true)
         #expect(
-            state.compose?.result?.hasPrefix("2 Authentication Failed: Tagga refused the apikey/passkey pair.") == true)
-        #expect(state.compose?.text == "ok", "the draft is kept")
+            state.compose.draft?.result?.hasPrefix("2 Authentication Failed: Tagga refused the apikey/passkey pair.")
+                == true)
+        #expect(state.compose.draft?.text == "ok", "the draft is kept")
     }
 
     @Test func searchFiltersByTextIdAndTagg() {
@@ -107,7 +108,7 @@ import Testing
         ConsoleFixture.apply([.key(.escape)], to: &state)
         #expect(state.visible.count == 4)
         ConsoleFixture.apply([.key(.character("t"))], to: &state)
-        #expect(state.taggFilter == "HELP")
+        #expect(state.inbox.taggFilter == "HELP")
         #expect(state.visible.map(\.id) == ["102", "104"])
     }
 
@@ -127,7 +128,7 @@ import Testing
         ConsoleFixture.apply([.key(.enter), .resize(width: 60, height: 20)], to: &state)
         #expect(state.mode == .compose)
         #expect(ConsoleFixture.apply([.key(.character("x")), .key(.enter)], to: &state).isEmpty)
-        #expect(state.compose?.text == "", "nothing typed or sent unseen")
+        #expect(state.compose.draft?.text == "", "nothing typed or sent unseen")
         #expect(ConsoleFixture.apply([.key(.character("q"))], to: &state).isEmpty, "q is text in the reply pane")
         ConsoleFixture.apply(
             [.resize(width: 80, height: 24), .key(.escape), .resize(width: 60, height: 20)], to: &state)
@@ -155,6 +156,33 @@ import Testing
         var state = ConsoleFixture.state()
         ConsoleFixture.apply([.resize(width: 100, height: 30)], to: &state)
         #expect(state.width == 100 && state.height == 30)
+        #expect(state.geometry == ScreenGeometry(width: 100, height: 30), "the layout is worked out for the new size")
+        #expect(!state.quitting)
         #expect(ConsoleFixture.apply([.key(.character("q"))], to: &state) == [.quit])
+        #expect(state.quitting, "the update itself marks the console as leaving")
+    }
+
+    @Test func everyQuitTheUpdateAsksForAlsoMarksTheStateQuitting() {
+        var signalled = ConsoleFixture.state()
+        #expect(ConsoleFixture.apply([.terminate], to: &signalled) == [.quit])
+        #expect(signalled.quitting)
+        var small = ConsoleFixture.state(width: 60, height: 20)
+        #expect(small.geometry.isTooSmall)
+        #expect(ConsoleFixture.apply([.key(.character("q"))], to: &small) == [.quit])
+        #expect(small.quitting)
+    }
+
+    @Test func aPageMovesByTheListHeightTheLayoutGives() {
+        var state = ConsoleFixture.state(width: 80, height: 24)
+        let rows = (0..<40).map {
+            ConsoleFixture.transaction("p\($0)", "HELP", "text \($0)", minutesAgo: 1 + Double($0) / 2)
+        }
+        ConsoleFixture.apply([.inboxLoaded(rows)], to: &state)
+        let shown = state.geometry.inbox.listHeight
+        #expect(ConsoleRenderer.render(state).line(1).contains(" 1–\(shown) of 40 "), "the list draws that many rows")
+        let first = state.visible.firstIndex { $0.id == state.selected?.id } ?? -1
+        ConsoleFixture.apply([.key(.pageDown)], to: &state)
+        let after = state.visible.firstIndex { $0.id == state.selected?.id } ?? -1
+        #expect(first == 0 && after == shown - 1, "a page keeps one row in view")
     }
 }

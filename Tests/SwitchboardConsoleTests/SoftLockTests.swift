@@ -23,7 +23,7 @@ import Testing
         #expect(ConsoleFixture.apply([.key(.enter)], to: &state) == [.markComposing("102")])
         #expect(ConsoleFixture.apply(ConsoleFixture.keys("on it"), to: &state).isEmpty, "typing marks nothing")
         #expect(ConsoleFixture.apply([.key(.escape)], to: &state) == [.markComposing(nil)])
-        #expect(state.compose?.text == "on it", "the draft is kept")
+        #expect(state.compose.draft?.text == "on it", "the draft is kept")
         #expect(ConsoleFixture.apply([.key(.character("r"))], to: &state) == [.markComposing("102")])
         #expect(ConsoleFixture.apply([.terminate], to: &state) == [.quit], "the runtime clears the mark on the way out")
     }
@@ -69,7 +69,7 @@ import Testing
         #expect(state.mode == .compose)
         #expect(state.flash?.isError == false, "a note, not an error")
         let lines = ConsoleRenderer.render(state).lines
-        let layout = ConsoleRenderer.Layout(width: 80, height: 24)
+        let layout = ScreenGeometry(width: 80, height: 24).inbox
         #expect(lines[layout.separator].hasPrefix(" bob␛[31m is writing a reply to 101 too: whichever is sent first"))
         #expect(lines[layout.paneTop].contains("paid: off (Ctrl-P) · ✎ also bob␛[31m"), "\(lines[layout.paneTop])")
         #expect(!lines.joined().contains("\u{1B}"), "the name is shown inert")

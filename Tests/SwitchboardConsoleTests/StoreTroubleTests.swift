@@ -16,7 +16,7 @@ import Testing
         #expect(
             lines[23] == " ✗ store unreachable for 12s · the inbox may be stale · the store is unavailab… ",
             "\(lines[23])")
-        state.width = 120
+        ConsoleFixture.apply([.resize(width: 120, height: 24)], to: &state)
         #expect(ConsoleRenderer.render(state).lines[23].contains("unavailable: timed out␇"), "shown inert")
         #expect(!lines[23].contains("\u{7}"))
         #expect(lines[2].contains("101"), "what was loaded stays shown")

@@ -65,13 +65,13 @@ import Testing
                 &state,
                 .inboxChanged(InboxRead(transactions: changed, cursor: ChangeCursor(position: 0), counts: counts)))
             let reloaded = following(Array(store.values), since: since)
-            #expect(state.transactions == reloaded.transactions)
-            #expect(state.closedRecent == reloaded.closedRecent)
+            #expect(state.inbox.transactions == reloaded.inbox.transactions)
+            #expect(state.inbox.closedRecent == reloaded.inbox.closedRecent)
             for filter in InboxFilter.allCases {
                 var a = state
                 var b = reloaded
-                a.filter = filter
-                b.filter = filter
+                a.inbox.filter = filter
+                b.inbox.filter = filter
                 #expect(a.visible.map(\.id) == b.visible.map(\.id), "\(filter)")
                 let (ca, cb) = (InboxSnapshot(a).counts, InboxSnapshot(b).counts)
                 #expect(ca.open == cb.open && ca.expiring == cb.expiring && ca.closed == cb.closed)
@@ -79,15 +79,17 @@ import Testing
         }
         // Moving the start up drops exactly what a reload from there would not have.
         let later = since.addingTimeInterval(600)
-        WorkingSetUpdate.moveStart(to: later, in: &state)
+        WorkingSetUpdate.moveStart(to: later, in: &state.inbox)
         let reloaded = following(Array(store.values), since: later)
-        #expect(state.transactions == reloaded.transactions && state.closedRecent == reloaded.closedRecent)
+        #expect(
+            state.inbox.transactions == reloaded.inbox.transactions
+                && state.inbox.closedRecent == reloaded.inbox.closedRecent)
     }
 
     @Test func pagedListsAreNewestFirstAndAskForOlderPages() {
         var state = following(ConsoleFixture.inbox, since: WorkingSetSpan.start(now: now, window: window))
         var effects = ConsoleFixture.apply([.key(.character("f")), .key(.character("f"))], to: &state)
-        #expect(state.filter == .replied)
+        #expect(state.inbox.filter == .replied)
         let query = InboxPageQuery(
             states: [.replied], receivedBefore: WorkingSetSpan.start(now: now, window: window),
             limit: InboxArchiveUpdate.pageSize)
@@ -108,10 +110,10 @@ import Testing
         #expect(!ConsoleFixture.apply([.key(.up)], to: &state).contains(.loadArchivePage(more)))
         ConsoleFixture.apply(
             [.archivePageLoaded(more, InboxPage(transactions: Array(old.suffix(50)), next: nil))], to: &state)
-        #expect(state.visible.count == 151 && state.archive.isComplete)
+        #expect(state.visible.count == 151 && state.inbox.archive.isComplete)
         // A page for a list no longer shown is dropped.
         ConsoleFixture.apply([.key(.character("f"))], to: &state)
         ConsoleFixture.apply([.archivePageLoaded(more, InboxPage(transactions: old, next: nil))], to: &state)
-        #expect(state.filter == .closed && state.archive.transactions.isEmpty)
+        #expect(state.inbox.filter == .closed && state.inbox.archive.transactions.isEmpty)
     }
 }

@@ -5,7 +5,7 @@ import SwitchboardText
 /// The compose step: the recipients (a file path or numbers) with what they hold, the body with its live counter
 /// (characters, encoding, segments per message, segments × recipients), and the sender.
 enum BroadcastComposeView {
-    static func draw(_ state: ConsoleState, layout: BroadcastLayout, into screen: inout ScreenBuffer) {
+    static func draw(_ state: ConsoleState, layout: BroadcastGeometry, into screen: inout ScreenBuffer) {
         let draft = state.broadcast
         let rows = layout.fieldRows
         let fieldWidth = layout.width - 3
@@ -48,7 +48,7 @@ enum BroadcastComposeView {
 
     /// A field's name (stressed when it has the keyboard) and a dim hint after it.
     private static func label(
-        _ name: String, _ hint: String, focused: Bool, y: Int, layout: BroadcastLayout,
+        _ name: String, _ hint: String, focused: Bool, y: Int, layout: BroadcastGeometry,
         into screen: inout ScreenBuffer
     ) {
         var x = screen.write(focused ? "▸" : " ", x: 0, y: y, role: .title)
@@ -131,7 +131,7 @@ enum BroadcastComposeView {
 
     /// ` Sender  >Tagget`, with what is wrong with it when it cannot be used.
     private static func drawSender(
-        _ draft: BroadcastScreen, y: Int, layout: BroadcastLayout, into screen: inout ScreenBuffer
+        _ draft: BroadcastScreen, y: Int, layout: BroadcastGeometry, into screen: inout ScreenBuffer
     ) {
         let focused = draft.field == .sender
         var x = screen.write(focused ? "▸" : " ", x: 0, y: y, role: .title)

@@ -43,17 +43,6 @@ package enum BroadcastFormat {
         }
     }
 
-    /// How the run stopped, in a word or two.
-    package static func endWord(_ run: BroadcastRun) -> String {
-        if run.failure != nil { return "stopped" }
-        switch run.end {
-        case .finished: return "finished"
-        case .cancelled: return "cancelled"
-        case .lost: return "taken over"
-        case nil: return run.paused ? "paused" : "sending"
-        }
-    }
-
     /// The time a run at `rate` takes for `recipients`; nil when unlimited.
     package static func estimate(_ recipients: Int, rate: BroadcastRate) -> String? {
         guard case .perSecond(let perSecond) = rate, perSecond > 0 else { return nil }

@@ -6,7 +6,7 @@ import SwitchboardText
 /// The broadcast while it sends: a bar, sent / rejected / failed / unknown / to go, the rate and the time left,
 /// whether it is paused or Tagget asked to wait, and the last problem.
 enum BroadcastProgressView {
-    static func draw(_ state: ConsoleState, layout: BroadcastLayout, into screen: inout ScreenBuffer) {
+    static func draw(_ state: ConsoleState, layout: BroadcastGeometry, into screen: inout ScreenBuffer) {
         guard let run = state.broadcastRun else { return }
         var y = layout.contentTop
         BroadcastView.row("Campaign", campaignLine(run), y: y, layout: layout, into: &screen)
@@ -60,7 +60,8 @@ enum BroadcastProgressView {
     }
 
     /// `████████░░░░░░░░  40%`.
-    private static func drawBar(_ fraction: Double, y: Int, layout: BroadcastLayout, into screen: inout ScreenBuffer) {
+    private static func drawBar(_ fraction: Double, y: Int, layout: BroadcastGeometry, into screen: inout ScreenBuffer)
+    {
         let width = layout.width - 9
         let share = min(1, max(0, fraction))
         let done = Int((Double(width) * share).rounded(.down))

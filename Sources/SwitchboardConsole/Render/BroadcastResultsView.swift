@@ -9,12 +9,12 @@ enum BroadcastResultsView {
     static let lineWidth = 7
     static let triesWidth = 6
 
-    static func draw(_ state: ConsoleState, layout: BroadcastLayout, into screen: inout ScreenBuffer) {
+    static func draw(_ state: ConsoleState, layout: BroadcastGeometry, into screen: inout ScreenBuffer) {
         guard let run = state.broadcastRun else { return }
         let tally = run.tally
         var y = layout.contentTop
         BroadcastView.row(
-            "Campaign", BroadcastProgressView.campaignLine(run, ending: BroadcastFormat.endWord(run)), y: y,
+            "Campaign", BroadcastProgressView.campaignLine(run, ending: run.endWord), y: y,
             layout: layout, into: &screen)
         y += 1
         BroadcastView.row(
@@ -64,7 +64,7 @@ enum BroadcastResultsView {
 
     /// The recipients not sent, from the scroll position, under column titles.
     private static func drawList(
-        _ notSent: [CampaignRecipient], run: BroadcastRun, layout: BroadcastLayout, into screen: inout ScreenBuffer
+        _ notSent: [CampaignRecipient], run: BroadcastRun, layout: BroadcastGeometry, into screen: inout ScreenBuffer
     ) {
         let titleRow = layout.resultsTop - 1
         guard !notSent.isEmpty else {

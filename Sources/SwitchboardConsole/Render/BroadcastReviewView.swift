@@ -5,7 +5,7 @@ import SwitchboardText
 /// segments per message and in all, the pace, the body the first recipient would get, and what stops it from
 /// being sent. Over 100 recipients, the last row asks for the count to be typed.
 enum BroadcastReviewView {
-    static func draw(_ state: ConsoleState, layout: BroadcastLayout, into screen: inout ScreenBuffer) {
+    static func draw(_ state: ConsoleState, layout: BroadcastGeometry, into screen: inout ScreenBuffer) {
         let draft = state.broadcast
         guard let planned = draft.planned else { return }
         let plan = planned.plan
@@ -129,7 +129,7 @@ enum BroadcastReviewView {
 
     /// ` Send to 1,204 recipients? Type 1204 to confirm: 12▏`
     private static func drawConfirmation(
-        _ typed: String, count: Int, layout: BroadcastLayout, into screen: inout ScreenBuffer
+        _ typed: String, count: Int, layout: BroadcastGeometry, into screen: inout ScreenBuffer
     ) {
         let y = layout.contentBottom
         var x = screen.write(

@@ -4,7 +4,7 @@ import SwitchboardText
 /// step's content, a message line and the step's keys.
 enum BroadcastView {
     static func draw(_ state: ConsoleState, into screen: inout ScreenBuffer) {
-        let layout = BroadcastLayout(width: state.width, height: state.height)
+        let layout = state.geometry.broadcast
         let mode = state.mode == .help ? state.helpReturnMode : state.mode
         drawTitle(mode, layout: layout, into: &screen)
         // Under the help overlay only the title shows (the step's lines would peek out at its edges).
@@ -22,7 +22,8 @@ enum BroadcastView {
     }
 
     /// ` Broadcast` and the steps, the current one stressed, over a rule.
-    private static func drawTitle(_ mode: ConsoleState.Mode, layout: BroadcastLayout, into screen: inout ScreenBuffer) {
+    private static func drawTitle(_ mode: ConsoleState.Mode, layout: BroadcastGeometry, into screen: inout ScreenBuffer)
+    {
         screen.write(" Broadcast", x: 0, y: layout.titleRow, role: .title)
         let steps = ConsoleState.Mode.broadcastSteps
         let width = steps.map { CharacterWidth.of($0.title) }.reduce(0, +) + 3 * (steps.count - 1) + 1
@@ -35,7 +36,7 @@ enum BroadcastView {
     }
 
     /// The message line (an error stands out).
-    static func notice(_ text: String, error: Bool, layout: BroadcastLayout, into screen: inout ScreenBuffer) {
+    static func notice(_ text: String, error: Bool, layout: BroadcastGeometry, into screen: inout ScreenBuffer) {
         let role: StyleRole = error ? .flashError : .flashInfo
         screen.fill(x: 0, y: layout.noticeRow, count: layout.width, role: role)
         screen.write(
@@ -44,14 +45,14 @@ enum BroadcastView {
     }
 
     /// The step's keys, dim.
-    static func hints(_ text: String, layout: BroadcastLayout, into screen: inout ScreenBuffer) {
+    static func hints(_ text: String, layout: BroadcastGeometry, into screen: inout ScreenBuffer) {
         screen.write(" " + TextLayout.truncate(text, to: layout.width - 2), x: 0, y: layout.hintRow, role: .dim)
     }
 
     /// ` Label       value`: a label column of `labelWidth`, then the value (already line-safe) in its role.
     @discardableResult
     static func row(
-        _ label: String, _ value: String, y: Int, layout: BroadcastLayout, role: StyleRole = .normal,
+        _ label: String, _ value: String, y: Int, layout: BroadcastGeometry, role: StyleRole = .normal,
         into screen: inout ScreenBuffer
     ) -> Int {
         let x = screen.write(" " + TextLayout.pad(label, to: labelWidth), x: 0, y: y, role: .dim)

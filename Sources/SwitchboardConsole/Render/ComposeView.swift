@@ -5,8 +5,8 @@ import SwitchboardText
 /// The reply being written: the text with its cursor, the counter (used/limit, charset, the characters that forced
 /// "other", where the limit was crossed), the pre-flight, and the last answer.
 enum ComposeView {
-    static func draw(_ state: ConsoleState, layout: ConsoleRenderer.Layout, into screen: inout ScreenBuffer) {
-        guard let draft = state.compose,
+    static func draw(_ state: ConsoleState, layout: InboxGeometry, into screen: inout ScreenBuffer) {
+        guard let draft = state.compose.draft,
             let transaction = state.transaction(id: draft.transactionID)
         else { return }
         let top = layout.paneTop
@@ -40,7 +40,7 @@ enum ComposeView {
             screen.write(
                 " ✗ " + TextLayout.truncate(refusal.description, to: width - 2), x: 0, y: footerRow, role: .flashError)
         } else {
-            let canned = CannedReply.applicable(state.cannedReplies, to: transaction.tagg).count
+            let canned = CannedReply.applicable(state.compose.cannedReplies, to: transaction.tagg).count
             let hint = canned > 0 ? " · Ctrl-R canned (\(canned))" : ""
             screen.write(
                 " Enter send · Ctrl-J new line · Ctrl-P paid\(hint) · Esc back to the inbox", x: 0, y: footerRow,

@@ -1,37 +1,15 @@
 import SwitchboardText
 
-/// Draws the whole state into a fresh frame: pure, no terminal. The backend diffs it against the last frame.
+/// Draws the whole state into a fresh frame: pure, no terminal. The backend diffs it against the last frame. Where
+/// each part goes is the state's ``ConsoleState/geometry``, worked out when the size changed.
 package enum ConsoleRenderer {
-    /// The smallest terminal the console draws in.
-    package static let minimumWidth = 80
-    package static let minimumHeight = 24
-
-    /// Where each part of the screen goes for a size.
-    package struct Layout: Sendable, Hashable {
-        package var listTop: Int
-        package var listHeight: Int
-        package var separator: Int
-        package var paneTop: Int
-        package var paneHeight: Int
-        package var statusRow: Int
-
-        package init(width: Int, height: Int) {
-            paneHeight = max(8, height / 3)
-            statusRow = height - 1
-            listTop = 2
-            separator = height - 2 - paneHeight
-            paneTop = separator + 1
-            listHeight = max(1, separator - listTop)
-        }
-    }
-
     package static func render(_ state: ConsoleState) -> ScreenBuffer {
         var screen = ScreenBuffer(width: state.width, height: state.height)
-        guard state.width >= minimumWidth, state.height >= minimumHeight else {
+        guard !state.geometry.isTooSmall else {
             drawTooSmall(state, into: &screen)
             return screen
         }
-        let layout = Layout(width: state.width, height: state.height)
+        let layout = state.geometry.inbox
         let inbox = InboxSnapshot(state)
         HeaderView.draw(state, inbox: inbox, into: &screen)
         if state.mode.isBroadcast || (state.mode == .help && state.helpReturnMode.isBroadcast) {
@@ -71,13 +49,13 @@ package enum ConsoleRenderer {
         let percent = "\(Int((run.fraction * 100).rounded(.down)))%"
         if !run.isOver { return ("broadcast \(run.paused ? "paused at " : "")\(percent) · b", .statusGood) }
         guard !run.resultsSeen else { return nil }
-        return ("broadcast \(BroadcastFormat.endWord(run)) · b", run.failure == nil ? .flashInfo : .flashError)
+        return ("broadcast \(run.endWord) · b", run.failure == nil ? .flashInfo : .flashError)
     }
 
     private static func drawTooSmall(_ state: ConsoleState, into screen: inout ScreenBuffer) {
         let lines = [
             "Terminal too small: \(state.width)×\(state.height).",
-            "Switchboard needs at least \(minimumWidth)×\(minimumHeight).",
+            "Switchboard needs at least \(ScreenGeometry.minimumWidth)×\(ScreenGeometry.minimumHeight).",
             "Enlarge the window, or press q to quit.",
         ]
         let top = max(0, state.height / 2 - 1)

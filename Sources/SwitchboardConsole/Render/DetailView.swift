@@ -5,7 +5,7 @@ import SwitchboardText
 /// The selected text in full: who, when, the deadline, the whole message wrapped, and the reply journal.
 enum DetailView {
     static func draw(
-        _ state: ConsoleState, selected: InboxTransaction?, layout: ConsoleRenderer.Layout,
+        _ state: ConsoleState, selected: InboxTransaction?, layout: InboxGeometry,
         into screen: inout ScreenBuffer
     ) {
         guard let transaction = selected else { return }
@@ -44,13 +44,13 @@ enum DetailView {
                 lines.append((line, .stateReplied))
             }
         }
-        for entry in state.journals[transaction.id] ?? [] {
+        for entry in state.inbox.journals[transaction.id] ?? [] {
             lines.append((journalLine(entry, offset: offset), journalRole(entry)))
         }
         // The facts line stays; the rest scrolls (J/K) when it does not fit.
         let room = layout.paneHeight - 1
         let body = lines.dropFirst()
-        let scroll = min(state.detailScroll, max(0, body.count - room))
+        let scroll = min(state.inbox.detailScroll, max(0, body.count - room))
         var shown = [lines[0]] + body.dropFirst(scroll).prefix(room)
         if scroll > 0 { shown[0].0 = "↑\(scroll) · " + shown[0].0 }
         let below = body.count - scroll - room

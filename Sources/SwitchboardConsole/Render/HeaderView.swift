@@ -14,13 +14,16 @@ enum HeaderView {
             x += screen.write(" \(value)", x: x, y: 0, role: .headerCount)
             x += screen.write(" \(label)" + (index < parts.count - 1 ? " ·" : ""), x: x, y: 0, role: .header)
         }
-        var right = "[\(state.effectiveFilter.rawValue)]"
-        if let tagg = state.taggFilter { right += " tagg:\(TextSanitizer.lineSafe(tagg))" }
+        var right = "[\(state.inbox.effectiveFilter.rawValue)]"
+        if let tagg = state.inbox.taggFilter { right += " tagg:\(TextSanitizer.lineSafe(tagg))" }
         if state.mode == .search {
-            right += " /\(TextSanitizer.lineSafe(state.searchDraft))▏"
-        } else if !state.search.isEmpty {
-            right += " /\(TextSanitizer.lineSafe(state.search)): \(InboxListView.total(state, inbox)) found"
-            if state.followsStore, state.searchTooShortForStore { right += " (recent; 3+ characters: all)" }
+            right += " /\(TextSanitizer.lineSafe(state.inbox.search.draft))▏"
+        } else if !state.inbox.search.applied.isEmpty {
+            right +=
+                " /\(TextSanitizer.lineSafe(state.inbox.search.applied)): \(InboxListView.total(state, inbox)) found"
+            if state.inbox.followsStore, state.inbox.search.isTooShortForStore {
+                right += " (recent; 3+ characters: all)"
+            }
         }
         right = TextLayout.truncate(right, to: max(10, state.width - x - 2))
         screen.write(right + " ", x: state.width - CharacterWidth.of(right) - 1, y: 0, role: .header)

@@ -10,7 +10,7 @@ enum InboxListView {
     static let statusWidth = 16
 
     static func draw(
-        _ state: ConsoleState, inbox: InboxSnapshot, layout: ConsoleRenderer.Layout, into screen: inout ScreenBuffer
+        _ state: ConsoleState, inbox: InboxSnapshot, layout: InboxGeometry, into screen: inout ScreenBuffer
     ) {
         let messageWidth = state.width - countdownWidth - taggWidth - idWidth - statusWidth - 1
         let titles =
@@ -21,12 +21,14 @@ enum InboxListView {
 
         guard inbox.count > 0 else {
             let empty =
-                if state.archive.loading {
+                if state.inbox.archive.loading {
                     "Reading older texts from the store…"
-                } else if state.transactions.isEmpty, state.closedRecent.isEmpty, state.archive.query == nil {
+                } else if state.inbox.transactions.isEmpty, state.inbox.closedRecent.isEmpty,
+                    state.inbox.archive.query == nil
+                {
                     "No texts yet. New texts appear here as they arrive."
                 } else {
-                    "No texts match [\(state.effectiveFilter.rawValue)]. Press f to change the filter, Esc to clear "
+                    "No texts match [\(state.inbox.effectiveFilter.rawValue)]. Press f to change the filter, Esc to clear "
                         + "the search."
                 }
             screen.write("  " + empty, x: 0, y: layout.listTop + 1, role: .dim)
@@ -41,7 +43,7 @@ enum InboxListView {
                 inbox[index], state: state, y: y, selected: index == selectedIndex, messageWidth: messageWidth,
                 into: &screen)
         }
-        if inbox.count > layout.listHeight || state.archive.next != nil {
+        if inbox.count > layout.listHeight || state.inbox.archive.next != nil {
             let more = " \(start + 1)–\(min(inbox.count, start + layout.listHeight)) of \(total(state, inbox)) "
             screen.write(more, x: state.width - CharacterWidth.of(more), y: 1, role: .dim)
         }
@@ -50,8 +52,8 @@ enum InboxListView {
     /// How many texts the list holds in all: those loaded, or (paged) the working set's and the store's count of
     /// the older ones; "N+" while the count is not in.
     static func total(_ state: ConsoleState, _ inbox: InboxSnapshot) -> String {
-        guard state.archive.query != nil else { return "\(inbox.count)" }
-        guard let older = state.archive.total else { return "\(inbox.count)+" }
+        guard state.inbox.archive.query != nil else { return "\(inbox.count)" }
+        guard let older = state.inbox.archive.total else { return "\(inbox.count)+" }
         return "\(max(inbox.count, inbox.workingMatches + older))"
     }
 

@@ -7,7 +7,7 @@ enum StatusBarView {
     static func draw(_ state: ConsoleState, inbox: InboxSnapshot, row: Int, into screen: inout ScreenBuffer) {
         screen.fill(x: 0, y: row, count: state.width, role: .statusBar)
         var x = 0
-        if let trouble = state.storeTrouble {
+        if let trouble = state.inbox.storeTrouble {
             // Nothing else on the left matters while the inbox shown may be stale.
             let since = TimeText.age(state.now.timeIntervalSince(trouble.since))
             let text =
@@ -19,7 +19,7 @@ enum StatusBarView {
             x += screen.write(" ○ following the store (no receiver here)", x: x, y: row, role: .statusBar)
         }
         // The receiver's last callback, or (following a store) the newest text in it.
-        if let last = state.status.lastCallbackAt ?? state.newestReceipt {
+        if let last = state.status.lastCallbackAt ?? state.inbox.newestReceipt {
             x += screen.write(
                 " · last text \(TimeText.age(state.now.timeIntervalSince(last))) ago", x: x, y: row,
                 role: .statusBar)

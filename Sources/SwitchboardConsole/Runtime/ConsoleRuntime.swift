@@ -107,8 +107,8 @@ package final class ConsoleRuntime: Sendable {
         screen.apply(styles: styles)
         let size = screen.size
         var state = ConsoleState(window: engine.window, now: engine.clock.now(), width: size.width, height: size.height)
-        state.paymentRegistered = engine.paymentRegistered
-        state.cannedReplies = engine.cannedReplies
+        state.compose.paymentRegistered = engine.paymentRegistered
+        state.compose.cannedReplies = engine.cannedReplies
         state.bell = bell
         state.status.operatorName = engine.operatorName
         state.timeZoneOffset = TimeZone.current.secondsFromGMT(for: state.now)
@@ -122,7 +122,8 @@ package final class ConsoleRuntime: Sendable {
             for effect in ConsoleUpdate.update(&state, event) {
                 switch effect {
                 case .bell: screen.bell()
-                case .quit: state.quitting = true
+                // The update set `quitting` when it asked to quit: the loop ends after this event.
+                case .quit: break
                 default: effects.yield(effect)
                 }
             }

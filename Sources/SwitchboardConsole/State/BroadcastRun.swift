@@ -47,6 +47,17 @@ package struct BroadcastRun: Sendable, Hashable {
         return tally.total == 0 ? 0 : Double(tally.done) / Double(tally.total)
     }
 
+    /// How the run stopped, in a word or two (for the results, the inbox's line and the flash).
+    package var endWord: String {
+        if failure != nil { return "stopped" }
+        switch end {
+        case .finished: return "finished"
+        case .cancelled: return "cancelled"
+        case .lost: return "taken over"
+        case nil: return paused ? "paused" : "sending"
+        }
+    }
+
     package mutating func say(_ text: String, error: Bool = false) {
         notice = text
         noticeIsError = error

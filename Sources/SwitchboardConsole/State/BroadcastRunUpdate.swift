@@ -38,7 +38,7 @@ enum BroadcastRunUpdate {
             state.mode = .broadcastCompose
             return []
         }
-        let rows = BroadcastLayout(width: state.width, height: state.height).resultRows
+        let rows = state.geometry.broadcast.resultRows
         let count = run.notSent?.count ?? 0
         func scroll(by lines: Int) {
             run.resultsScroll = min(max(0, run.resultsScroll + lines), max(0, count - rows))
@@ -169,7 +169,7 @@ enum BroadcastRunUpdate {
             state.broadcastRun?.resultsSeen = true
         } else {
             ConsoleUpdate.flash(
-                "Broadcast \(run.campaign.id) \(BroadcastFormat.endWord(run)): \(run.tally.summary) · b shows it",
+                "Broadcast \(run.campaign.id) \(run.endWord): \(run.tally.summary) · b shows it",
                 error: run.failure != nil, in: &state)
         }
     }

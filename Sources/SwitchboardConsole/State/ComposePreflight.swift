@@ -13,7 +13,7 @@ package enum ComposePreflight {
         }
         return ReplyPreflight.refusals(
             tagg: transaction.tagg, transactionID: transaction.id, message: draft.text, paid: draft.paid,
-            paymentRegistered: state.paymentRegistered, receivedAt: transaction.receivedAt, now: state.now,
+            paymentRegistered: state.compose.paymentRegistered, receivedAt: transaction.receivedAt, now: state.now,
             window: state.window)
     }
 

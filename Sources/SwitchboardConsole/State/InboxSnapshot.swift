@@ -1,7 +1,8 @@
+import Foundation
 import SwitchboardEngine
 
 /// What the inbox shows, computed in a single pass: the only place the filters are applied, with each text's status
-/// and time left worked out once. It keeps positions into the state's (shared, not copied) arrays, so a frame
+/// and time left worked out once. It keeps positions into the inbox's (shared, not copied) arrays, so a frame
 /// allocates one array of integers.
 ///
 /// The pending and expiring views list the texts stored open, deadline first (only that array is walked). The
@@ -19,35 +20,39 @@ struct InboxSnapshot {
     private(set) var workingMatches = 0
 
     init(_ state: ConsoleState) {
-        open = state.transactions
-        closed = state.closedRecent
-        archive = state.archive.transactions
-        let needle = SearchNeedle(state.search)
-        let filter = state.effectiveFilter
-        let paged = state.isPaged
-        let now = state.now.timeIntervalSinceReferenceDate
-        let windowSeconds = state.window.windowSeconds
+        self.init(state.inbox, now: state.now, window: state.window)
+    }
+
+    init(_ inbox: InboxModel, now date: Date, window: ReplyWindow) {
+        open = inbox.transactions
+        closed = inbox.closedRecent
+        archive = inbox.archive.transactions
+        let needle = SearchNeedle(inbox.search.applied)
+        let filter = inbox.effectiveFilter
+        let paged = inbox.isPaged
+        let now = date.timeIntervalSinceReferenceDate
+        let windowSeconds = window.windowSeconds
         var positions: [Int] = []
         var selectedIndex: Int?
         var active = 0
         var expiring = 0
         func admits(_ text: InboxTransaction, _ status: TransactionStatus, _ left: Double) -> Bool {
             guard filter.admits(status, secondsLeft: left) else { return false }
-            if let tagg = state.taggFilter, text.tagg.caseInsensitiveCompare(tagg) != .orderedSame { return false }
+            if let tagg = inbox.taggFilter, text.tagg.caseInsensitiveCompare(tagg) != .orderedSame { return false }
             return needle.isEmpty || needle.matches(text)
         }
         // Read in place through buffer pointers: array subscripts would copy each text (retaining and releasing its
         // strings) once per text per frame.
         open.withUnsafeBufferPointer { texts in
             for position in texts.indices {
-                let status = texts[position].status(now: state.now, window: state.window)
+                let status = texts[position].status(now: date, window: window)
                 let left = texts[position].receivedAt.timeIntervalSinceReferenceDate + windowSeconds - now
                 if status.isActive {
                     active += 1
                     if left < 300 { expiring += 1 }
                 }
                 guard !paged, admits(texts[position], status, left) else { continue }
-                if texts[position].id == state.selectedID { selectedIndex = positions.count }
+                if texts[position].id == inbox.selectedID { selectedIndex = positions.count }
                 positions.append(position)
             }
         }
@@ -62,10 +67,10 @@ struct InboxSnapshot {
                         let text = takeOpen ? openTexts[o] : closedTexts[c]
                         let position = takeOpen ? o : openTexts.count + c
                         if takeOpen { o -= 1 } else { c -= 1 }
-                        let status = text.status(now: state.now, window: state.window)
+                        let status = text.status(now: date, window: window)
                         let left = text.receivedAt.timeIntervalSinceReferenceDate + windowSeconds - now
                         guard admits(text, status, left) else { continue }
-                        if text.id == state.selectedID { selectedIndex = positions.count }
+                        if text.id == inbox.selectedID { selectedIndex = positions.count }
                         positions.append(position)
                     }
                 }
@@ -73,7 +78,7 @@ struct InboxSnapshot {
             workingMatches = positions.count
             let base = open.count + closed.count
             for position in archive.indices {
-                if archive[position].id == state.selectedID { selectedIndex = positions.count }
+                if archive[position].id == inbox.selectedID { selectedIndex = positions.count }
                 positions.append(base + position)
             }
         } else {
@@ -81,8 +86,8 @@ struct InboxSnapshot {
         }
         self.positions = positions
         self.selectedIndex = selectedIndex ?? (positions.isEmpty ? nil : 0)
-        let replied = state.storeCounts[.replied]
-        counts = (active, expiring, replied, max(0, state.storeCounts.total - replied - active))
+        let replied = inbox.storeCounts[.replied]
+        counts = (active, expiring, replied, max(0, inbox.storeCounts.total - replied - active))
     }
 
     /// How many texts the inbox shows (loaded so far).

@@ -1,54 +1,54 @@
 import Foundation
 import SwitchboardEngine
 
-/// Keeps the console's working set, every text received since ``ConsoleState/workingSince``, in two arrays ordered
+/// Keeps the console's working set, every text received since ``InboxModel/workingSince``, in two arrays ordered
 /// by receipt: the texts stored open (pending or being replied to, which is all the pending view ever looks at)
 /// and the closed ones. Changes are applied one row at a time (a binary search and an insert), never by reloading
 /// or sorting everything; applying a row twice changes nothing.
 enum WorkingSetUpdate {
     /// Replaces the working set with a snapshot of the store (the first read, and after losing track).
-    static func load(_ rows: [InboxTransaction], since: Date, counts: InboxCounts?, into state: inout ConsoleState) {
-        state.workingSince = since
+    static func load(_ rows: [InboxTransaction], since: Date, counts: InboxCounts?, into inbox: inout InboxModel) {
+        inbox.workingSince = since
         let ordered = zip(rows, rows.dropFirst()).allSatisfy { !precedes($1, $0) } ? rows : rows.sorted(by: precedes)
-        state.transactions = []
-        state.closedRecent = []
+        inbox.transactions = []
+        inbox.closedRecent = []
         for row in ordered where row.receivedAt >= since {
-            if isStoredOpen(row) { state.transactions.append(row) } else { state.closedRecent.append(row) }
+            if isStoredOpen(row) { inbox.transactions.append(row) } else { inbox.closedRecent.append(row) }
         }
-        state.storeCounts = counts ?? InboxCounts(rows: ordered)
+        inbox.storeCounts = counts ?? InboxCounts(rows: ordered)
     }
 
     /// Applies changed rows (each as the store has it now); returns the ids that joined the working set.
     @discardableResult
-    static func apply(_ rows: [InboxTransaction], counts: InboxCounts?, into state: inout ConsoleState) -> [String] {
+    static func apply(_ rows: [InboxTransaction], counts: InboxCounts?, into inbox: inout InboxModel) -> [String] {
         var joined: [String] = []
         for row in rows {
-            if row.receivedAt < state.workingSince {
-                if let index = state.archive.transactions.firstIndex(where: { $0.id == row.id }) {
-                    state.archive.transactions[index] = row
+            if row.receivedAt < inbox.workingSince {
+                if let index = inbox.archive.transactions.firstIndex(where: { $0.id == row.id }) {
+                    inbox.archive.transactions[index] = row
                 }
                 continue
             }
-            let wasThere = remove(row, from: &state.transactions) || remove(row, from: &state.closedRecent)
+            let wasThere = remove(row, from: &inbox.transactions) || remove(row, from: &inbox.closedRecent)
             if isStoredOpen(row) {
-                insert(row, into: &state.transactions)
+                insert(row, into: &inbox.transactions)
             } else {
-                insert(row, into: &state.closedRecent)
+                insert(row, into: &inbox.closedRecent)
             }
             if !wasThere { joined.append(row.id) }
         }
-        if let counts { state.storeCounts = counts }
+        if let counts { inbox.storeCounts = counts }
         return joined
     }
 
     /// Moves the start of the working set up to `start`, letting older texts go; false when it did not move.
     @discardableResult
-    static func moveStart(to start: Date, in state: inout ConsoleState) -> Bool {
-        guard start > state.workingSince else { return false }
-        state.workingSince = start
+    static func moveStart(to start: Date, in inbox: inout InboxModel) -> Bool {
+        guard start > inbox.workingSince else { return false }
+        inbox.workingSince = start
         let key = InboxTransaction(id: "", tagg: "", message: "", receivedAt: start)
-        state.transactions.removeFirst(lowerBound(of: key, in: state.transactions))
-        state.closedRecent.removeFirst(lowerBound(of: key, in: state.closedRecent))
+        inbox.transactions.removeFirst(lowerBound(of: key, in: inbox.transactions))
+        inbox.closedRecent.removeFirst(lowerBound(of: key, in: inbox.closedRecent))
         return true
     }
 

@@ -213,7 +213,7 @@ import Testing
         var state = BroadcastFixture.sending()
         ConsoleFixture.apply([.key(.escape)], to: &state)
         #expect(state.mode == .inbox)
-        let separator = ConsoleRenderer.Layout(width: 80, height: 24).separator
+        let separator = ScreenGeometry(width: 80, height: 24).inbox.separator
         #expect(ConsoleRenderer.render(state).line(separator).hasSuffix(" broadcast 40% · b ──"))
         ConsoleFixture.apply([.key(.character("b"))], to: &state)
         #expect(state.mode == .broadcastProgress)
@@ -244,7 +244,7 @@ import Testing
         #expect(state.mode == .inbox)
         #expect(state.flash?.text.hasPrefix("Broadcast c-2345abcdef finished: 482 sent") == true)
         ConsoleFixture.apply([.tick(BroadcastFixture.now.addingTimeInterval(10))], to: &state)
-        let separator = ConsoleRenderer.Layout(width: 80, height: 24).separator
+        let separator = ScreenGeometry(width: 80, height: 24).inbox.separator
         #expect(ConsoleRenderer.render(state).line(separator).hasSuffix(" broadcast finished · b ──"))
         ConsoleFixture.apply([.key(.character("b"))], to: &state)
         #expect(state.mode == .broadcastResults)

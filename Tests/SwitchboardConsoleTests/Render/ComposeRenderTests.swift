@@ -17,7 +17,7 @@ import Testing
     @Test func latinReplyWithinTheLimit() {
         let state = Self.composing("On its way")
         let lines = ConsoleRenderer.render(state).lines
-        let top = ConsoleRenderer.Layout(width: 80, height: 24).paneTop
+        let top = ScreenGeometry(width: 80, height: 24).inbox.paneTop
         #expect(lines[top] == TextLayout.pad(" Reply to 102 (HELP) · 04:00 left · paid: off (Ctrl-P)", to: 80))
         #expect(lines[top + 1] == TextLayout.pad(">On its way", to: 80))
         #expect(lines[top + 5] == TextLayout.pad(" 10/100 latin", to: 80))
@@ -30,7 +30,7 @@ import Testing
         let text = "I’m on my way, " + String(repeating: "x", count: 40)
         let state = Self.composing(text)
         let screen = ConsoleRenderer.render(state)
-        let top = ConsoleRenderer.Layout(width: 80, height: 24).paneTop
+        let top = ScreenGeometry(width: 80, height: 24).inbox.paneTop
         let counter = screen.line(top + 5)
         #expect(counter.hasPrefix(" 55/50 other · 5 over, from character 51 “x” · other because of: ’ U+2019 → '"))
         #expect(screen[1, top + 5].role == .counterOver)
@@ -41,7 +41,7 @@ import Testing
     @Test func composeAt120x40() {
         let state = Self.composing("Привет", width: 120, height: 40)
         let screen = ConsoleRenderer.render(state)
-        let layout = ConsoleRenderer.Layout(width: 120, height: 40)
+        let layout = ScreenGeometry(width: 120, height: 40).inbox
         let counterRow = layout.paneTop + layout.paneHeight - 3
         #expect(screen.line(layout.paneTop + 1) == TextLayout.pad(">Привет", to: 120))
         #expect(screen.line(counterRow).hasPrefix(" 6/50 other · other because of: П U+041F"))

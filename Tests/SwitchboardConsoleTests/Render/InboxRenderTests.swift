@@ -44,14 +44,14 @@ import Testing
         #expect(lines.count == 40)
         #expect(lines[2].contains("Where is my order? It's been 45 minutes"))
         #expect(lines[39].hasSuffix("? help · ana · 08:00:00 "))
-        let layout = ConsoleRenderer.Layout(width: 120, height: 40)
+        let layout = ScreenGeometry(width: 120, height: 40).inbox
         #expect(lines[layout.separator] == String(repeating: "─", count: 120))
     }
 
     @Test func filtersShowRepliedAndClosedTexts() {
         var state = ConsoleFixture.state()
         ConsoleFixture.apply([.key(.character("f")), .key(.character("f"))], to: &state)
-        #expect(state.filter == .replied)
+        #expect(state.inbox.filter == .replied)
         var lines = ConsoleRenderer.render(state).lines
         #expect(lines[0].contains("[replied]"))
         #expect(lines[2] == "▶✓       INFO    105           Are you open on Sunday?          replied         ")

@@ -1,6 +1,6 @@
 /// Where the broadcast screen's parts go for a size: the inbox's header stays on top and the status bar at the
 /// bottom; between them a title with the steps, the step's content, a message line and the keys.
-package struct BroadcastLayout: Sendable, Hashable {
+package struct BroadcastGeometry: Sendable, Hashable {
     package let width: Int
     /// The title row and the rule under it.
     package let titleRow = 1

@@ -61,6 +61,9 @@ package final class KeepAliveHTTPConnection {
     /// How many times it connected (for the tests: reuse is one connection for many exchanges).
     package private(set) var connections = 0
 
+    /// Whether it has a connection that still looks open (for the tests: false once a close by the server is seen).
+    package var looksOpen: Bool { open?.channel.isActive ?? false }
+
     /// POSTs `body` and reports the response or the failure, never throwing.
     package func post(contentType: String, body: [UInt8]) async -> HTTPExchangeResult {
         let reused = open.map { $0.channel.isActive && $0.exchanges > 0 && !isIdleTooLong($0) } ?? false

@@ -23,6 +23,9 @@ final class PostgresChangeListener: Sendable {
         var task: Task<Void, Never>?
         var connection: PostgresConnection?
         var stopped = false
+        /// Its `LISTEN` is confirmed on the current connection.
+        var listening = false
+        var waiters: [CheckedContinuation<Bool, Never>] = []
     }
 
     private let endpoint: PostgresEndpoint
@@ -80,6 +83,31 @@ final class PostgresChangeListener: Sendable {
         task?.cancel()
         try? await connection?.close()
         await task?.value
+        setListening(false)
+    }
+
+    /// Returns true once the listener's `LISTEN` is confirmed (a change committed from now on is heard, or the
+    /// listener reconnects and publishes `.external`), false if it was stopped first. `changes()` starts the listener;
+    /// this is for the tests, which must not write before it listens.
+    func ready() async -> Bool {
+        await withCheckedContinuation { continuation in
+            let answer = state.withLock { state -> Bool? in
+                if state.listening || state.stopped { return state.listening }
+                state.waiters.append(continuation)
+                return nil
+            }
+            if let answer { continuation.resume(returning: answer) }
+        }
+    }
+
+    private func setListening(_ listening: Bool) {
+        let (waiters, answer) = state.withLock { state in
+            state.listening = listening && !state.stopped
+            let waiters = state.listening || state.stopped ? state.waiters : []
+            if !waiters.isEmpty { state.waiters = [] }
+            return (waiters, state.listening)
+        }
+        for waiter in waiters { waiter.resume(returning: answer) }
     }
 
     private func run() async {
@@ -98,6 +126,7 @@ final class PostgresChangeListener: Sendable {
                     return
                 }
                 try await connection.listen(on: Self.channel) { notifications in
+                    setListening(true)
                     if connectedBefore { broadcaster.publish(.external) }
                     connectedBefore = true
                     for try await notification in notifications {
@@ -107,6 +136,7 @@ final class PostgresChangeListener: Sendable {
             } catch {
                 logger.warning("store change listener lost", metadata: ["error": "\(PostgresErrors.describe(error))"])
             }
+            setListening(false)
             let connection = state.withLock { state in
                 defer { state.connection = nil }
                 return state.connection

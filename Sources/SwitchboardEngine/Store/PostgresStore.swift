@@ -36,7 +36,7 @@ package final class PostgresStore: Store {
     /// Marks this object's own notifications, which it has already published as they committed.
     let origin = UUID().uuidString
     let broadcaster = ChangeBroadcaster()
-    private let listener: PostgresChangeListener
+    let listener: PostgresChangeListener
     private let closed = Mutex(false)
 
     private init(endpoint: PostgresEndpoint, timeouts: Timeouts, logger: Logger) {

@@ -12,6 +12,10 @@ final class SQLiteChangeWatcher: Sendable {
     private struct State {
         var thread: Thread?
         var stopped = false
+        /// Whether commits are being watched for: nil until the first poll has read the version the later ones are
+        /// compared with; false once stopped, or when the file could not be opened.
+        var watching: Bool?
+        var waiters: [CheckedContinuation<Bool, Never>] = []
     }
 
     private let path: String
@@ -37,6 +41,30 @@ final class SQLiteChangeWatcher: Sendable {
 
     func stop() {
         state.withLock { $0.stopped = true }
+        settle(watching: false)
+    }
+
+    /// Returns true once a commit made by another connection from now on will be reported (the watcher has read
+    /// the version it compares later ones with), false if it stopped or could not open the file. `changes()` starts
+    /// the watcher; this is for the tests, which must not write before it watches.
+    func ready() async -> Bool {
+        await withCheckedContinuation { continuation in
+            let answer = state.withLock { state -> Bool? in
+                if state.watching == nil { state.waiters.append(continuation) }
+                return state.watching
+            }
+            if let answer { continuation.resume(returning: answer) }
+        }
+    }
+
+    private func settle(watching: Bool) {
+        let (waiters, answer) = state.withLock { state in
+            let answer = watching && !state.stopped
+            state.watching = answer
+            defer { state.waiters = [] }
+            return (state.waiters, answer)
+        }
+        for waiter in waiters { waiter.resume(returning: answer) }
     }
 
     private var isStopped: Bool { state.withLock { $0.stopped } }
@@ -45,7 +73,10 @@ final class SQLiteChangeWatcher: Sendable {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(5)
-        guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return }
+        guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else {
+            settle(watching: false)
+            return
+        }
         defer { try? queue.close() }
         let pause = useconds_t(interval.timeInterval * 1_000_000)
         // The queue runs a synchronous call on the calling thread: no hop, no allocation but the statement's.
@@ -55,6 +86,7 @@ final class SQLiteChangeWatcher: Sendable {
             }
         }
         var last = version()
+        settle(watching: true)
         while !isStopped {
             usleep(pause)
             guard let now = version() else { continue }

@@ -10,7 +10,7 @@ package final class SQLiteStore: Store {
     let pool: DatabasePool
     let searchIndex: SQLiteSearchIndex
     let broadcaster = ChangeBroadcaster()
-    private let watcher: SQLiteChangeWatcher
+    let watcher: SQLiteChangeWatcher
     private let closed = Mutex(false)
 
     /// Opens (creating if needed) the database at `path` and applies the migrations.

@@ -71,10 +71,11 @@ struct PostgresChangeCursorTests {
         let url = try await TestPostgres.shared.freshDatabaseURL()
         let writer = try await PostgresStore.open(url: url)
         let reader = try await PostgresStore.open(url: url)
-        var changes = reader.changes().makeAsyncIterator()
+        var changes = ChangeFeed(reader.changes())
         let now = clock.now()
         let since = now.addingTimeInterval(-3600)
-        try await Task.sleep(for: .milliseconds(500))
+        // Its listener's connection exists and listens: the one to cut.
+        try #require(await reader.listener.ready())
         let start = try await reader.inboxSnapshot(receivedSince: since)
         // The listener's connection is cut; a text arrives while it reconnects.
         let admin = try await connect(url)

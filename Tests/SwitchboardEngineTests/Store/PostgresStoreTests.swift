@@ -19,8 +19,9 @@ struct PostgresStoreTests {
         let url = try await TestPostgres.shared.freshDatabaseURL()
         let writer = try await PostgresStore.open(url: url)
         let reader = try await PostgresStore.open(url: url)
-        var changes = reader.changes().makeAsyncIterator()
-        try await Task.sleep(for: .milliseconds(500))
+        var changes = ChangeFeed(reader.changes())
+        // Its listener's connection exists and listens: the one to cut.
+        try #require(await reader.listener.ready())
         try await execute(
             """
             SELECT pg_terminate_backend(pid) FROM pg_stat_activity

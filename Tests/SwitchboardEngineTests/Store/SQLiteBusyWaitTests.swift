@@ -11,7 +11,15 @@ struct SQLiteBusyWaitTests {
         let store = try SQLiteStore(path: path)
         let holder = try StoreFixture.holdWriteLock(path)
         let started = ContinuousClock.now
-        let insert = Task { try await store.insertCallbacks([StoreFixture.callback("waited", at: Date())]) }
+        let (calling, insertCalls) = AsyncStream<Void>.makeStream()
+        let insert = Task {
+            insertCalls.yield()
+            return try await store.insertCallbacks([StoreFixture.callback("waited", at: Date())])
+        }
+        // The insert is being made; the other connection keeps the lock 300 ms more (the wait under test, not a
+        // synchronisation: nothing is checked until the insert's own answer).
+        var iterator = calling.makeAsyncIterator()
+        await iterator.next()
         try await Task.sleep(for: .milliseconds(300))
         try StoreFixture.release(holder)
         #expect(try await insert.value == [.inserted])

@@ -46,7 +46,15 @@ import Testing
         #expect(
             try await store.insertCallbacks([StoreFixture.callback("b", message: "red kettle", at: old)]) == [.inserted]
         )
-        let indexing = Task { try await store.indexForSearch(receivedBefore: clock.now(), limit: 10) }
+        let (calling, indexerCalls) = AsyncStream<Void>.makeStream()
+        let indexing = Task {
+            indexerCalls.yield()
+            return try await store.indexForSearch(receivedBefore: clock.now(), limit: 10)
+        }
+        // The indexer is being called; the index's lock is kept 200 ms more (the wait under test, not a
+        // synchronisation: nothing is checked until the indexer's own answer).
+        var iterator = calling.makeAsyncIterator()
+        await iterator.next()
         try await Task.sleep(for: .milliseconds(200))
         try StoreFixture.release(indexHolder)
         #expect(try await indexing.value == 1, "the indexer waited for the index's lock")

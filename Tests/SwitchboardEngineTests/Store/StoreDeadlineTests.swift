@@ -39,13 +39,17 @@ import Testing
     }
 
     @Test func cancellingTheCallerCancelsTheOperation() async throws {
+        let (running, operationRuns) = AsyncStream<Void>.makeStream()
         let call = Task {
             try await StoreDeadline.run(within: .seconds(60)) { () -> Int in
+                operationRuns.yield()
                 try await Task.sleep(for: .seconds(60))
                 return 1
             }
         }
-        try await Task.sleep(for: .milliseconds(100))
+        // The operation is under way (not cancelled before it began) when the caller is cancelled.
+        var iterator = running.makeAsyncIterator()
+        await iterator.next()
         let started = clock.now
         call.cancel()
         await #expect(throws: CancellationError.self) { try await call.value }

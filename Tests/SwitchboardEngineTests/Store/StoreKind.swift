@@ -45,11 +45,24 @@ struct StoreUnderTest: Sendable {
         let writer = try await open()
         let reader = try await open()
         let pair = WatchedPair(
-            writer: writer, reader: reader, local: writer.changes().makeAsyncIterator(),
-            external: reader.changes().makeAsyncIterator())
-        // Let the watcher read its first data_version, or the listener connect and LISTEN.
-        try await Task.sleep(for: .milliseconds(500))
+            writer: writer, reader: reader, local: ChangeFeed(writer.changes()), external: ChangeFeed(reader.changes()))
+        // The reader hears the writer's commits from here on: its watcher has read its first data_version, or its
+        // listener's LISTEN is confirmed.
+        try #require(await pair.reader.watchesOtherProcesses(), "the reader never started watching for changes")
         return pair
+    }
+}
+
+extension Store {
+    /// Waits until this store's ``Store/changes()`` will report commits made by another store object from now on (it
+    /// has been called): SQLite's watcher has read its first data_version, PostgreSQL's listener has its LISTEN
+    /// confirmed. False if the store stopped watching first.
+    func watchesOtherProcesses() async -> Bool {
+        switch self {
+        case let store as SQLiteStore: await store.watcher.ready()
+        case let store as PostgresStore: await store.listener.ready()
+        default: false
+        }
     }
 }
 
@@ -57,8 +70,8 @@ struct StoreUnderTest: Sendable {
 struct WatchedPair {
     let writer: any Store
     let reader: any Store
-    var local: AsyncStream<StoreChange>.Iterator
-    var external: AsyncStream<StoreChange>.Iterator
+    var local: ChangeFeed
+    var external: ChangeFeed
 
     /// Reads the writer's own changes until `change` (at most three: SQLite's watcher may report its own commit as
     /// external too); returns what was seen.

@@ -172,10 +172,19 @@ import Testing
     @Test func pauseHoldsAndResumeFinishes() async throws {
         try await SimulatorFixture.with { fixture in
             let setup = try await BroadcastSetup.make(fixture, count: 20, rate: .perSecond(50))
-            let runner = setup.runner()
+            // Paused, each sender waits and looks again. Once every sender has waited twice, each has found the pause
+            // set twice, and any request one of them had made by then is already at the simulator (a sender awaits
+            // the answer before it looks again). Waits are counted whatever they are for: a sender that ignored the
+            // pause would wait for its pace, pass this point, and be caught sending.
+            let waits = WaitsBySender()
+            let runner = setup.runner { duration in
+                waits.count()
+                try await taskSleeper(duration)
+            }
             runner.pause()
             let run = Task { try await runner.run() }
-            try await Task.sleep(for: .milliseconds(300))
+            let waited = await eventually { waits.senders(waitingAtLeast: 2) >= setup.campaign.concurrency }
+            #expect(waited, "the senders never waited paused: \(waits.senders(waitingAtLeast: 1)) waited once")
             #expect(setup.sendTimes.isEmpty, "nothing goes while paused")
             runner.resume()
             let (end, _) = try await run.value

@@ -37,6 +37,13 @@ struct BroadcastSetup {
         service.runner(for: campaign, rate: rate, concurrency: concurrency)
     }
 
+    /// A runner whose waits (paused, paced, for a retry) go through `sleep`.
+    func runner(sleep: @escaping Sleeper) -> BroadcastRunner {
+        BroadcastRunner(
+            campaignID: campaign.id, store: store, client: service.client, rate: campaign.rate,
+            concurrency: campaign.concurrency, clock: SystemWallClock(), sleep: sleep)
+    }
+
     /// A runner that records when each request leaves.
     func timedRunner(departures: DepartureLog) -> BroadcastRunner {
         BroadcastRunner(
@@ -64,4 +71,18 @@ struct BroadcastSetup {
 /// When each request of a run left.
 final class DepartureLog: Sendable {
     let times = Mutex<[Date]>([])
+}
+
+/// How many times each task (each of a runner's senders) has waited.
+final class WaitsBySender: Sendable {
+    private let counts = Mutex<[Int: Int]>([:])
+
+    /// Counts a wait of the task calling it.
+    func count() {
+        let sender = withUnsafeCurrentTask { $0?.hashValue ?? 0 }
+        counts.withLock { $0[sender, default: 0] += 1 }
+    }
+
+    /// How many senders have waited at least `times` times.
+    func senders(waitingAtLeast times: Int) -> Int { counts.withLock { $0.values.filter { $0 >= times }.count } }
 }

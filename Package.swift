@@ -108,7 +108,8 @@ let package = Package(
         .testTarget(
             name: "SwitchboardSimulatorTests",
             dependencies: [
-                "SwitchboardEngine", "SwitchboardSimulator", .product(name: "NIOCore", package: "swift-nio"),
+                "SwitchboardEngine", "SwitchboardSimulator", "SwitchboardTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),

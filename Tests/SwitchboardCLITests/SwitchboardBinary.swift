@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardTestSupport
 import Testing
 
 /// Runs the real `switchboard` executable that `swift test` built beside the tests.
@@ -168,14 +169,8 @@ enum SwitchboardBinary {
         return directory
     }
 
-    /// Polls until `condition` holds or `timeout` passes.
+    /// Polls until `condition` holds or `timeout` passes (``eventually(timeout:every:_:)``, every 50 ms).
     static func waitFor(timeout: Duration = .seconds(20), _ condition: () -> Bool) async throws -> Bool {
-        let clock = ContinuousClock()
-        let end = clock.now + timeout
-        while clock.now < end {
-            if condition() { return true }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        return condition()
+        await eventually(timeout: timeout, every: .milliseconds(50), condition)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardTestSupport
 import Synchronization
 import Testing
 
@@ -49,7 +50,7 @@ import Testing
 }
 
 /// A terminal that records every frame as text and reads keys the test presses.
-final class ScriptedTerminal: TerminalBackend, @unchecked Sendable {
+final class ScriptedTerminal: TerminalBackend, Sendable {
     private struct State {
         var frames: [String] = []
         var keys: [Key] = []
@@ -68,12 +69,7 @@ final class ScriptedTerminal: TerminalBackend, @unchecked Sendable {
 
     /// Polls the frames drawn until one satisfies `condition`, for at most 10 s.
     func waitForFrame(_ condition: (String) -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now + .seconds(10)
-        while ContinuousClock.now < deadline {
-            if state.withLock({ $0.frames.contains(where: condition) }) { return true }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return false
+        await eventually { state.withLock { $0.frames.contains(where: condition) } }
     }
 
     func apply(styles: [StyleRole: CellStyle]) {}

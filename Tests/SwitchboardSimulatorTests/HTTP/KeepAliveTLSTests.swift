@@ -1,6 +1,7 @@
 import NIOCore
 import NIOPosix
 import NIOSSL
+import SwitchboardTestSupport
 import Testing
 
 @testable import SwitchboardEngine

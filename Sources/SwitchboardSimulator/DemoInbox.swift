@@ -29,12 +29,14 @@ package enum DemoInbox {
         Seed(minutesAgo: 1, tagg: "INFO", message: "Can I change my pickup time to 6:30pm?\r\nThanks", reply: nil),
     ]
 
-    /// Ready answers for the demo's reply pane (`Ctrl-R`).
+    /// Ready answers for the demo's reply pane (`Ctrl-R`), some with variables, a prompt and a cursor marker.
     package static let cannedReplies: [CannedReply] = [
         CannedReply(tagg: "PIZZA", text: "Your pizza is on its way, about 20 minutes."),
+        CannedReply(tagg: "PIZZA", text: "Order {?order number} is in the oven: ready by {deadline}. {|}"),
         CannedReply(tagg: "HELP", text: "Sorry about that! A person will call you within the hour."),
         CannedReply(tagg: "INFO", text: "We're open 10am to 10pm, every day."),
         CannedReply(tagg: nil, text: "Thanks for your message, we'll get back to you shortly."),
+        CannedReply(tagg: nil, text: "Hi, {operator} here ({tagg} desk). {|}"),
     ]
 
     /// Stores the seeds (and opens them on the fake Tagga with the same receipt times), then answers the ones

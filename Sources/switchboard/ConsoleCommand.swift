@@ -56,6 +56,8 @@ struct ConsoleCommand: AsyncParsableCommand {
                 return { (address, receiver.lastCallbackAt) }
             })
         consoleEngine.cannedReplies = configuration.console.cannedReplies
+        consoleEngine.sendDelay = configuration.console.sendDelay
+        consoleEngine.afterSend = configuration.console.afterSend
         consoleEngine.broadcasts = engine.broadcasts
         try await ConsoleLauncher.run(
             consoleEngine, themeName: configuration.console.theme, bell: configuration.console.bell)

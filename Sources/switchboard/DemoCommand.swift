@@ -69,6 +69,8 @@ struct DemoCommand: AsyncParsableCommand {
             paymentRegistered: false, operatorName: configuration.console.operatorName,
             receiverStatus: { ("127.0.0.1:\(port)", receiver.lastCallbackAt) })
         consoleEngine.cannedReplies = DemoInbox.cannedReplies
+        consoleEngine.sendDelay = configuration.console.sendDelay
+        consoleEngine.afterSend = configuration.console.afterSend
         consoleEngine.broadcasts = engine.broadcasts
         consoleEngine.broadcastSampleFile = try? DemoRecipients.write(in: directory)
         defer { Terminal.note("demo finished; its temporary store is deleted") }

@@ -74,7 +74,9 @@ import Testing
             outcome: .answered(TaggaResponse(transactionID: "101", returnCode: .success, message: nil), rawBody: ""))
         let effects = ConsoleFixture.apply(
             [.replyFinished("101", .finished(.replied, attempts: [attempt]))], to: &state)
-        #expect(effects == [.loadJournal("101"), .markComposing(nil)], "the pane closed: the soft lock goes")
+        #expect(
+            effects == [.loadJournal("101"), .loadJournal("102"), .markComposing(nil)],
+            "the pane closed (the soft lock goes) and the next text is selected")
         #expect(state.mode == .inbox)
         #expect(state.compose.draft == nil)
         #expect(state.flash?.text == "101: replied")

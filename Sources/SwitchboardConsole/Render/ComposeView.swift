@@ -6,9 +6,16 @@ import SwitchboardText
 /// "other", where the limit was crossed), the pre-flight, and the last answer.
 enum ComposeView {
     static func draw(_ state: ConsoleState, layout: InboxGeometry, into screen: inout ScreenBuffer) {
-        guard let draft = state.compose.draft,
+        guard var draft = state.compose.draft,
             let transaction = state.transaction(id: draft.transactionID)
         else { return }
+        // While a picked reply's prompts are asked, the pane shows the reply as it will be, answers so far included.
+        let prompting = state.mode == .cannedPrompt ? state.compose.picker?.prompting : nil
+        if let prompting {
+            let values = CannedInsertion.values(for: transaction, in: state)
+            draft = CannedInsertion.inserting(
+                prompting.reply, into: draft, values: values, answers: prompting.answersWithTyped)
+        }
         let top = layout.paneTop
         let width = state.width - 2
         let left = state.window.timeLeft(receivedAt: transaction.receivedAt, now: state.now)
@@ -30,7 +37,13 @@ enum ComposeView {
         let report = draft.length
         drawCounter(report, text: draft.text, y: top + 1 + textRows, width: width, into: &screen)
         let footerRow = top + 2 + textRows
-        if let result = draft.result {
+        if let prompting {
+            drawPrompt(prompting, y: footerRow, width: width, into: &screen)
+        } else if let held = state.compose.scheduled[draft.transactionID] {
+            screen.write(
+                " " + TextLayout.truncate(held.countdown(at: state.now), to: width), x: 0, y: footerRow,
+                role: .stateReplying)
+        } else if let result = draft.result {
             screen.write(
                 " " + TextLayout.truncate(TextSanitizer.lineSafe(result), to: width), x: 0, y: footerRow,
                 role: draft.resultIsError ? .flashError : .flashInfo)
@@ -42,10 +55,27 @@ enum ComposeView {
         } else {
             let canned = CannedReply.applicable(state.compose.cannedReplies, to: transaction.tagg).count
             let hint = canned > 0 ? " · Ctrl-R canned (\(canned))" : ""
-            screen.write(
-                " Enter send · Ctrl-J new line · Ctrl-P paid\(hint) · Esc back to the inbox", x: 0, y: footerRow,
-                role: .dim)
+            let fit = report.charset == .other ? " · Ctrl-F fit" : ""
+            let line = " Enter send\(hint)\(fit) · Ctrl-Z undo · Ctrl-P paid · Ctrl-J new line · Esc back"
+            screen.write(TextLayout.truncate(line, to: width), x: 0, y: footerRow, role: .dim)
         }
+    }
+
+    /// `order number (1 of 2): 123▏ · Enter next · Esc back`.
+    private static func drawPrompt(
+        _ prompting: CannedPicker.Prompting, y: Int, width: Int, into screen: inout ScreenBuffer
+    ) {
+        let count = prompting.reply.template.prompts.count
+        let label = " \(TextSanitizer.lineSafe(prompting.label)) (\(prompting.index + 1) of \(count)): "
+        var x = screen.write(TextLayout.truncate(label, to: width / 2), x: 0, y: y, role: .title)
+        let value = Array(TextSanitizer.lineSafe(prompting.field.text))
+        for (index, character) in value.enumerated() where x < width - 24 {
+            x += screen.write(
+                String(character), x: x, y: y, role: index == prompting.field.cursor ? .composeCursor : .composeText)
+        }
+        if prompting.field.cursor >= value.count { x += screen.write(" ", x: x, y: y, role: .composeCursor) }
+        let last = prompting.index + 1 == count
+        screen.write(" · Enter \(last ? "insert" : "next") · Esc back", x: x, y: y, role: .dim)
     }
 
     /// The text, wrapped, with the cursor cell marked.

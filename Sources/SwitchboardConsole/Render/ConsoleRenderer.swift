@@ -21,7 +21,8 @@ package enum ConsoleRenderer {
         InboxListView.draw(state, inbox: inbox, layout: layout, into: &screen)
         drawSeparator(state, row: layout.separator, into: &screen)
         switch state.mode {
-        case .compose: ComposeView.draw(state, layout: layout, into: &screen)
+        case .compose, .cannedPrompt: ComposeView.draw(state, layout: layout, into: &screen)
+        case .cannedPicker: CannedPickerView.draw(state, layout: layout, into: &screen)
         default: DetailView.draw(state, selected: inbox.selected, layout: layout, into: &screen)
         }
         StatusBarView.draw(state, inbox: inbox, row: layout.statusRow, into: &screen)

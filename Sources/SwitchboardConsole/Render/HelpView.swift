@@ -9,10 +9,16 @@ enum HelpView {
     static func draw(_ state: ConsoleState, into screen: inout ScreenBuffer) {
         let modes: [ConsoleState.Mode] =
             state.helpReturnMode.isBroadcast ? ConsoleState.Mode.broadcastSteps : [.inbox, .compose, .search]
+        // A binding shared by several panes (the cursor keys, `u`) is listed once, in the first of them.
+        var shown: Set<Int> = []
         let sections: [[Line]] = modes.map { mode in
             [(mode.title.uppercased(), "")]
-                + KeyBindings.all.filter { $0.modes.contains(mode) }.map {
-                    ($0.keys.map(\.description).joined(separator: " "), $0.help)
+                + KeyBindings.all.indices.filter {
+                    KeyBindings.all[$0].modes.contains(mode) && shown.insert($0).inserted
+                }
+                .map { index in
+                    let binding = KeyBindings.all[index]
+                    return (binding.keys.map(\.description).joined(separator: " "), binding.help)
                 }
         }
         let boxWidth = state.width - 2

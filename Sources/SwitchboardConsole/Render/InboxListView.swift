@@ -75,8 +75,13 @@ enum InboxListView {
         x += screen.write(tagg, x: x, y: y, role: selected ? rowRole : .inboxTagg)
         x += screen.write(
             TextLayout.padLineSafe(transaction.id, to: idWidth), x: x, y: y, role: rowRole)
-        let message = TextLayout.padLineSafe(transaction.message, to: messageWidth)
-        x += screen.write(message, x: x, y: y, role: rowRole)
+        if let held = state.compose.scheduled[transaction.id] {
+            let countdown = TextLayout.pad(held.countdown(at: state.now), to: messageWidth)
+            x += screen.write(countdown, x: x, y: y, role: selected ? rowRole : .stateReplying)
+        } else {
+            let message = TextLayout.padLineSafe(transaction.message, to: messageWidth)
+            x += screen.write(message, x: x, y: y, role: rowRole)
+        }
         let (word, role) = ConsoleFormat.statusColumn(
             transaction, status: status, composers: state.composers(of: transaction.id), width: statusWidth - 1)
         screen.write(TextLayout.pad(word, to: statusWidth), x: x + 1, y: y, role: selected ? rowRole : role)

@@ -15,6 +15,9 @@ package struct ConsoleEngine: Sendable {
     package var receiverStatus: (@Sendable () -> (address: String, lastCallbackAt: Date?))?
     /// Ready answers for the reply pane.
     package var cannedReplies: [CannedReply] = []
+    /// `console.send_delay` and `console.after_send`.
+    package var sendDelay: Duration = .zero
+    package var afterSend: AfterSend = .next
     /// Broadcasts (`b`); nil when Tagget is not configured.
     package var broadcasts: BroadcastService?
     /// A recipients file the broadcast screen suggests (the demo's sample list).

@@ -109,6 +109,8 @@ package final class ConsoleRuntime: Sendable {
         var state = ConsoleState(window: engine.window, now: engine.clock.now(), width: size.width, height: size.height)
         state.compose.paymentRegistered = engine.paymentRegistered
         state.compose.cannedReplies = engine.cannedReplies
+        state.compose.sendDelay = engine.sendDelay
+        state.compose.afterSend = engine.afterSend
         state.bell = bell
         state.status.operatorName = engine.operatorName
         state.timeZoneOffset = TimeZone.current.secondsFromGMT(for: state.now)

@@ -1,7 +1,9 @@
 import SwitchboardEngine
 
 /// The reply pane's part of ``ConsoleUpdate``: opening it on the selected text, editing the reply (keys, pastes,
-/// `Ctrl-R` canned replies, `Ctrl-P` paid), the local checks before it is sent, and the answer coming back.
+/// `Ctrl-P` paid, `Ctrl-F` make it fit, `Ctrl-Z` undo; the `Ctrl-R` picker is ``CannedPickerUpdate``), the local
+/// checks before it is sent, the send delay (``ScheduledSendUpdate``), and the answer coming back (then, with
+/// `console.after_send = "next"`, the next text).
 enum ComposeUpdate {
     /// `Enter` or `r` in the inbox: the pane opens on the selected text while it is open, keeping the draft written
     /// to it before, and says who else is writing to it.
@@ -12,7 +14,10 @@ enum ComposeUpdate {
             ConsoleUpdate.flash("\(selected.id) is \(status.rawValue): nothing to reply to", error: true, in: &state)
             return []
         }
-        if state.compose.draft?.transactionID != selected.id {
+        if let held = state.compose.scheduled[selected.id] {
+            state.compose.draft = held.draft
+            state.compose.draft?.sending = true
+        } else if state.compose.draft?.transactionID != selected.id {
             state.compose.draft = ComposeDraft(transactionID: selected.id)
         }
         state.compose.draft?.result = nil
@@ -27,33 +32,44 @@ enum ComposeUpdate {
         return []
     }
 
-    /// A key in the pane. While the reply is in flight the pane is read-only (`Esc` still leaves it).
+    /// A key in the pane. While the reply waits out its send delay, `u` or `Ctrl-Z` takes it back; while it is in
+    /// flight the pane is read-only (`Esc` still leaves it).
     static func key(_ key: Key, _ action: ConsoleAction?, in state: inout ConsoleState) -> [ConsoleEffect] {
-        guard var draft = state.compose.draft else {
+        guard let id = state.compose.draft?.transactionID else {
             state.mode = .inbox
             return []
         }
-        defer { state.compose.draft = draft }
         if action == .leavePane {
             state.mode = .inbox
             return []
         }
-        guard !draft.sending else { return [] }
+        if state.compose.scheduled[id] != nil {
+            guard action == .undoSend || action == .undoEdit else { return [] }
+            return ScheduledSendUpdate.cancel(id, in: &state)
+        }
+        guard var draft = state.compose.draft, !draft.sending else { return [] }
         switch action {
-        case .send: return send(&draft, in: state)
+        case .send:
+            let effects = send(&draft, in: &state)
+            state.compose.draft = draft
+            return effects
+        case .openCannedPicker:
+            CannedPickerUpdate.open(in: &state)
+            return []
+        case .fitReply:
+            let fit = draft.fit()
+            draft.result = fit.summary
+            draft.resultIsError = false
+            state.compose.draft = draft
+            return []
+        case .undoEdit:
+            let undone = draft.undo()
+            draft.result = undone ? nil : "Nothing to undo."
+            draft.resultIsError = false
+            state.compose.draft = draft
+            return []
         case .insertNewline: draft.insert("\n")
         case .togglePaid: draft.paid.toggle()
-        case .nextCannedReply:
-            let tagg = state.transaction(id: draft.transactionID)?.tagg ?? ""
-            let choices = CannedReply.applicable(state.compose.cannedReplies, to: tagg)
-            guard !choices.isEmpty else {
-                draft.result = "No canned replies for this tagg: add them to console.canned_replies."
-                draft.resultIsError = true
-                return []
-            }
-            let next = draft.cannedIndex.map { ($0 + 1) % choices.count } ?? 0
-            draft.cannedIndex = next
-            draft.replaceText(choices[next])
         case .cursorLeft: draft.moveLeft()
         case .cursorRight: draft.moveRight()
         case .cursorHome: draft.moveHome()
@@ -65,18 +81,25 @@ enum ComposeUpdate {
             if case .tab = key { draft.insert(" ") }
         }
         draft.result = nil
+        state.compose.draft = draft
         return []
+    }
+
+    /// A paste begins: what it types is undone as one change.
+    static func pasteBegan(in compose: inout ComposeModel) {
+        compose.draft?.checkpoint()
     }
 
     /// A pasted character, typed into the reply unless it is in flight (a newline stays a newline: it never sends).
     static func paste(_ character: Character, in compose: inout ComposeModel) {
-        guard compose.draft?.sending == false else { return }
-        compose.draft?.insert(character)
+        guard let draft = compose.draft, !draft.sending, compose.scheduled[draft.transactionID] == nil else { return }
+        compose.draft?.insert(character, recording: false)
         compose.draft?.result = nil
     }
 
-    /// `Enter`: sent unless the text is gone or a local check refuses it (the pane says why).
-    private static func send(_ draft: inout ComposeDraft, in state: ConsoleState) -> [ConsoleEffect] {
+    /// `Enter`: sent unless the text is gone or a local check refuses it (the pane says why); with a send delay it
+    /// is held back first, so `u` can take it back.
+    private static func send(_ draft: inout ComposeDraft, in state: inout ConsoleState) -> [ConsoleEffect] {
         guard let transaction = state.transaction(id: draft.transactionID) else {
             draft.result = "This text is no longer in the inbox."
             draft.resultIsError = true
@@ -87,9 +110,16 @@ enum ComposeUpdate {
             draft.resultIsError = true
             return []
         }
+        draft.resultIsError = false
+        if state.compose.sendDelay > .zero,
+            ScheduledSendUpdate.schedule(draft, receivedAt: transaction.receivedAt, in: &state)
+        {
+            draft.sending = true
+            draft.result = nil
+            return []
+        }
         draft.sending = true
         draft.result = "sending…"
-        draft.resultIsError = false
         return [.sendReply(transactionID: draft.transactionID, message: draft.text, paid: draft.paid)]
     }
 
@@ -102,10 +132,29 @@ enum ComposeUpdate {
             state.compose.draft?.resultIsError = !succeeded
             if succeeded {
                 state.compose.draft = nil
-                if state.mode == .compose { state.mode = .inbox }
+                if state.mode.isReplyPane { state.mode = .inbox }
             }
         }
         ConsoleUpdate.flash("\(id): \(text)", error: !succeeded, in: &state)
-        return [.loadJournal(id)]
+        var effects: [ConsoleEffect] = [.loadJournal(id)]
+        if succeeded, state.compose.afterSend == .next, state.mode == .inbox, state.inbox.selectedID == id {
+            effects += selectNext(after: id, in: &state)
+        }
+        return effects
+    }
+
+    /// Send and next: the selection moves to the most urgent text shown that is still open, that nobody else is
+    /// writing to and that this console holds no reply for.
+    private static func selectNext(after id: String, in state: inout ConsoleState) -> [ConsoleEffect] {
+        let rows = state.visible
+        let candidates = rows.indices.filter { index in
+            let row = rows[index]
+            return row.id != id && row.status(now: state.now, window: state.window) == .pending
+                && state.window.canReply(receivedAt: row.receivedAt, now: state.now)
+                && state.composers(of: row.id).isEmpty && state.compose.scheduled[row.id] == nil
+        }
+        let urgent = candidates.min { rows[$0].receivedAt < rows[$1].receivedAt }
+        guard let urgent else { return [] }
+        return InboxUpdate.select(rows, urgent, in: &state.inbox)
     }
 }

@@ -11,6 +11,9 @@ package struct ConsoleState: Sendable {
     package enum Mode: Sendable, Hashable {
         case inbox
         case compose
+        /// The reply pane's `Ctrl-R` picker, and a picked reply's prompts.
+        case cannedPicker
+        case cannedPrompt
         case search
         case help
         /// The broadcast screen's steps (`b`): compose, the dry run (with the typed confirmation), sending, results.
@@ -26,6 +29,9 @@ package struct ConsoleState: Sendable {
 
         /// One of the broadcast screen's steps.
         package var isBroadcast: Bool { Self.broadcastSteps.contains(self) }
+
+        /// The reply pane, or its picker over it.
+        package var isReplyPane: Bool { self == .compose || self == .cannedPicker || self == .cannedPrompt }
     }
 
     // MARK: The parts
@@ -86,8 +92,12 @@ package struct ConsoleState: Sendable {
     /// A text the console holds (working set or a loaded page), by id.
     package func transaction(id: String) -> InboxTransaction? { inbox.transaction(id: id) }
 
-    /// The text this console is writing a reply to, while its reply pane is open.
-    package var composingID: String? { mode == .compose ? compose.draft?.transactionID : nil }
+    /// The text this console is writing a reply to, while its reply pane is open or a reply to it waits out its
+    /// send delay.
+    package var composingID: String? {
+        if mode.isReplyPane, let id = compose.draft?.transactionID { return id }
+        return compose.scheduled.keys.min()
+    }
 
     /// Who else is writing a reply to a text now.
     package func composers(of transactionID: String) -> [ComposingMark] {

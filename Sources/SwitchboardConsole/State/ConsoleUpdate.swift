@@ -24,7 +24,8 @@ package enum ConsoleUpdate {
             state.now = now
             if let flash = state.flash, flash.until <= now { state.flash = nil }
             let bells = state.bell ? InboxUpdate.lastMinuteBells(in: &state.inbox, now: now, window: state.window) : []
-            return bells + InboxArchiveUpdate.followClock(&state.inbox, now: now, window: state.window)
+            return bells + ScheduledSendUpdate.due(in: &state)
+                + InboxArchiveUpdate.followClock(&state.inbox, now: now, window: state.window)
         case .timeZoneChanged(let offset):
             state.timeZoneOffset = offset
             return []
@@ -85,12 +86,13 @@ package enum ConsoleUpdate {
     private static func handle(_ key: Key, in state: inout ConsoleState) -> [ConsoleEffect] {
         if state.geometry.isTooSmall {
             // Nothing acts unseen: only q (outside the reply pane) works until the window grows.
-            guard key == .character("q"), state.mode != .compose else { return [] }
+            guard key == .character("q"), !state.mode.isReplyPane else { return [] }
             return leave(&state)
         }
         switch key {
         case .pasteBegin:
             state.pasting = true
+            if state.mode == .compose { ComposeUpdate.pasteBegan(in: &state.compose) }
             if state.mode == .inbox || state.mode == .help {
                 flash(
                     "Pasted text ignored here: open a reply (r) or a search (/) and paste there.", error: true,
@@ -116,6 +118,10 @@ package enum ConsoleUpdate {
             return SearchUpdate.key(key, action, in: &state)
         case .compose:
             return ComposeUpdate.key(key, action, in: &state)
+        case .cannedPicker:
+            return CannedPickerUpdate.pickerKey(key, action, in: &state)
+        case .cannedPrompt:
+            return CannedPickerUpdate.promptKey(key, action, in: &state)
         case .inbox:
             guard let action else { return [] }
             return InboxUpdate.action(action, in: &state)
@@ -137,6 +143,8 @@ package enum ConsoleUpdate {
         switch state.mode {
         case .compose:
             ComposeUpdate.paste(character, in: &state.compose)
+        case .cannedPicker, .cannedPrompt:
+            CannedPickerUpdate.paste(character, in: &state)
         case .search where character != "\n":
             state.inbox.search.type(character)
         case .broadcastCompose:
@@ -151,6 +159,14 @@ package enum ConsoleUpdate {
     /// quitting stops the broadcast).
     static func quit(in state: inout ConsoleState) -> [ConsoleEffect] {
         let armed = state.quitArmedUntil.map { now in now > state.now } ?? false
+        if !state.compose.scheduled.isEmpty, !armed {
+            state.quitArmedUntil = state.now.addingTimeInterval(6)
+            let count = state.compose.scheduled.count
+            flash(
+                "\(count) repl\(count == 1 ? "y is" : "ies are") waiting to be sent: q again quits without sending, u "
+                    + "takes it back.", error: true, in: &state)
+            return []
+        }
         if let run = state.broadcastRun, !run.isOver, !armed {
             state.quitArmedUntil = state.now.addingTimeInterval(6)
             flash(

@@ -27,6 +27,7 @@ enum InboxUpdate {
             state.inbox.detailScroll = max(0, state.inbox.detailScroll - 1)
             return []
         case .openReply: return ComposeUpdate.open(in: &state)
+        case .undoSend: return ScheduledSendUpdate.undoFromInbox(in: &state)
         case .cycleFilter:
             state.inbox.filter = state.inbox.filter.next
             return listChanged(&state)

@@ -4,7 +4,8 @@ package enum ConsoleAction: Sendable, Hashable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case scrollDetailDown, scrollDetailUp
     case openReply, cycleFilter, cycleTagg, startSearch, clearSearch, showHelp, quit
-    case send, insertNewline, togglePaid, leavePane, nextCannedReply
+    case send, insertNewline, togglePaid, leavePane, openCannedPicker, fitReply, undoEdit, undoSend
+    case chooseCanned, pickNumbered, nextPrompt
     case cursorLeft, cursorRight, cursorHome, cursorEnd, deleteBackward, deleteForward
     case applySearch
     case openBroadcast, nextField, dryRun, loadFile, startBroadcast
@@ -48,29 +49,52 @@ package enum KeyBindings {
             KeyBinding(
                 keys: [.character("?")], modes: [.inbox, .broadcastReview, .broadcastProgress, .broadcastResults],
                 action: .showHelp, help: "this help"),
+            KeyBinding(
+                keys: [.character("u")], modes: [.inbox, .compose], action: .undoSend,
+                help: "undo send (in the delay)"),
             KeyBinding(keys: [.character("q")], modes: [.inbox], action: .quit, help: "quit"),
             KeyBinding(
                 keys: [.enter], modes: [.compose], action: .send, help: "send (after checks)"),
             KeyBinding(keys: [.newline], modes: [.compose], action: .insertNewline, help: "new line in the reply"),
             KeyBinding(keys: [.control("p")], modes: [.compose], action: .togglePaid, help: "paid on/off"),
             KeyBinding(
-                keys: [.control("r")], modes: [.compose], action: .nextCannedReply,
-                help: "next canned reply"),
+                keys: [.control("r")], modes: [.compose], action: .openCannedPicker, help: "canned replies"),
+            KeyBinding(
+                keys: [.control("f")], modes: [.compose], action: .fitReply, help: "make it fit (latin)"),
+            KeyBinding(
+                keys: [.control("z")], modes: [.compose], action: .undoEdit, help: "undo the last change"),
             KeyBinding(keys: [.escape], modes: [.compose], action: .leavePane, help: "back (the draft stays)"),
             KeyBinding(
-                keys: [.left], modes: [.compose, .search, .broadcastCompose], action: .cursorLeft, help: "cursor left"),
+                keys: [.left], modes: [.compose, .cannedPicker, .cannedPrompt, .search, .broadcastCompose],
+                action: .cursorLeft, help: "cursor left"),
             KeyBinding(
-                keys: [.right], modes: [.compose, .search, .broadcastCompose], action: .cursorRight,
+                keys: [.right], modes: [.compose, .cannedPicker, .cannedPrompt, .search, .broadcastCompose],
+                action: .cursorRight,
                 help: "cursor right"),
             KeyBinding(
-                keys: [.home, .control("a")], modes: [.compose], action: .cursorHome, help: "start of the reply"),
-            KeyBinding(keys: [.end, .control("e")], modes: [.compose], action: .cursorEnd, help: "end of the reply"),
+                keys: [.home, .control("a")], modes: [.compose, .cannedPrompt], action: .cursorHome,
+                help: "start of the reply"),
             KeyBinding(
-                keys: [.backspace], modes: [.compose, .search, .broadcastCompose, .broadcastReview],
+                keys: [.end, .control("e")], modes: [.compose, .cannedPrompt], action: .cursorEnd,
+                help: "end of the reply"),
+            KeyBinding(
+                keys: [.backspace],
+                modes: [.compose, .cannedPicker, .cannedPrompt, .search, .broadcastCompose, .broadcastReview],
                 action: .deleteBackward, help: "delete before cursor"),
             KeyBinding(
-                keys: [.delete], modes: [.compose, .broadcastCompose], action: .deleteForward,
+                keys: [.delete], modes: [.compose, .cannedPrompt, .broadcastCompose], action: .deleteForward,
                 help: "delete under cursor"),
+            KeyBinding(
+                keys: [.up], modes: [.cannedPicker], action: .moveUp, help: "previous reply"),
+            KeyBinding(
+                keys: [.down], modes: [.cannedPicker], action: .moveDown, help: "next reply"),
+            KeyBinding(
+                keys: (1...9).map { .character(Character(String($0))) }, modes: [.cannedPicker],
+                action: .pickNumbered, help: "pick that reply"),
+            KeyBinding(keys: [.enter], modes: [.cannedPicker], action: .chooseCanned, help: "insert at the cursor"),
+            KeyBinding(keys: [.escape], modes: [.cannedPicker], action: .leavePane, help: "back to the reply"),
+            KeyBinding(keys: [.enter], modes: [.cannedPrompt], action: .nextPrompt, help: "next prompt, insert"),
+            KeyBinding(keys: [.escape], modes: [.cannedPrompt], action: .leavePane, help: "back to the choices"),
             KeyBinding(keys: [.enter], modes: [.search], action: .applySearch, help: "apply the search"),
             KeyBinding(keys: [.escape], modes: [.search], action: .leavePane, help: "cancel the search"),
             KeyBinding(
@@ -146,6 +170,8 @@ extension ConsoleState.Mode {
         switch self {
         case .inbox: "inbox"
         case .compose: "reply"
+        case .cannedPicker: "canned replies"
+        case .cannedPrompt: "canned prompt"
         case .search: "search"
         case .help: "help"
         case .broadcastCompose: "compose"

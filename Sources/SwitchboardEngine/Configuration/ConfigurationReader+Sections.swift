@@ -202,18 +202,25 @@ extension ConfigurationReader {
                 markSet("console.operator")
             }
         }
-        if let entries = strings("console.canned_replies") {
-            var replies: [CannedReply] = []
-            for (position, entry) in entries.enumerated() {
-                guard let entry else { continue }
-                if let reply = CannedReply(parsing: entry) {
-                    replies.append(reply)
-                } else {
-                    report(
-                        "console.canned_replies",
-                        "item \(position + 1): write it as \"TAGG: the reply\" (or \"*: the reply\" for every tagg)")
-                }
+        if let delay = duration("console.send_delay") {
+            if delay < .zero || delay > .seconds(10) {
+                report(
+                    "console.send_delay",
+                    "\(DurationText.format(delay)) is out of range: write 0s to 10s (0s sends at once)")
+            } else {
+                console.sendDelay = delay
+                markSet("console.send_delay")
             }
+        }
+        if let written = string("console.after_send") {
+            if let afterSend = AfterSend(rawValue: written.lowercased()) {
+                console.afterSend = afterSend
+                markSet("console.after_send")
+            } else {
+                report("console.after_send", "\"\(written)\" is not a choice: write \"next\" or \"stay\"")
+            }
+        }
+        if let replies = cannedReplies("console.canned_replies") {
             console.cannedReplies = replies
             markSet("console.canned_replies")
         }

@@ -8,7 +8,7 @@ enum ConfigurationSchema {
             ["base_url", "apikey", "passkey", "taggs", "reply_window", "safety_margin", "payment_registered"]
         ),
         ("tagget", ["base_url", "id", "token", "sender", "rate", "concurrency"]),
-        ("console", ["theme", "bell", "operator", "canned_replies"]),
+        ("console", ["theme", "bell", "operator", "canned_replies", "send_delay", "after_send"]),
     ]
 
     /// Keys whose values are never repeated in a message. `store.url` is one: a PostgreSQL URL holds a password.

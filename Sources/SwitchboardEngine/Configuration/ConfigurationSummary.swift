@@ -64,6 +64,8 @@ package enum ConfigurationSummary {
             ("console.bell", String(console.bell)),
             ("console.operator", console.operatorName),
             ("console.canned_replies", "\(console.cannedReplies.count) ready answer(s)"),
+            ("console.send_delay", DurationText.format(console.sendDelay)),
+            ("console.after_send", console.afterSend.rawValue),
         ]
     }
 

@@ -92,38 +92,16 @@ package struct SwitchboardConfiguration: Sendable, Hashable {
         package var bell = true
         /// `console.operator`: the name other operators see. Defaults to `$USER`.
         package var operatorName = "operator"
-        /// `console.canned_replies`: ready answers, each written `"TAGG: text"` (`"*: text"` for every tagg).
+        /// `console.canned_replies`: ready answers, each written `"TAGG: text"` (`"*: text"` for every tagg) or as a
+        /// table with `name`, `text` and `taggs`; the text may use variables, prompts and a cursor marker.
         package var cannedReplies: [CannedReply] = []
+        /// `console.send_delay`: how long `Enter` waits before a reply goes out, so `u` can take it back (0–10 s;
+        /// 0 sends at once). Default 5 s.
+        package var sendDelay: Duration = .seconds(5)
+        /// `console.after_send`: where the selection goes once a reply is sent. Default `next`.
+        package var afterSend: AfterSend = .next
 
         package init() {}
-    }
-}
-
-/// A ready answer the reply pane can insert (`Ctrl-R`), for one tagg or for all.
-package struct CannedReply: Sendable, Hashable {
-    /// The tagg it is for (upper-cased), or nil for every tagg.
-    package var tagg: String?
-    package var text: String
-
-    package init(tagg: String?, text: String) {
-        self.tagg = tagg
-        self.text = text
-    }
-
-    /// Parses `"TAGG: text"` or `"*: text"`; nil when there is no colon, or the tagg or the text is empty.
-    package init?(parsing entry: String) {
-        guard let colon = entry.firstIndex(of: ":") else { return nil }
-        let tagg = entry[..<colon].trimmingCharacters(in: .whitespaces)
-        let text = entry[entry.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        guard !tagg.isEmpty, tagg.count <= 32, !text.isEmpty else { return nil }
-        self.tagg = tagg == "*" ? nil : tagg.uppercased()
-        self.text = text
-    }
-
-    /// The replies that apply to `tagg`: its own first, then the ones for every tagg.
-    package static func applicable(_ replies: [CannedReply], to tagg: String) -> [String] {
-        let upper = tagg.uppercased()
-        return replies.filter { $0.tagg == upper }.map(\.text) + replies.filter { $0.tagg == nil }.map(\.text)
     }
 }
 

@@ -97,7 +97,7 @@ package struct SwitchboardConfiguration: Sendable, Hashable {
         package var cannedReplies: [CannedReply] = []
         /// `console.send_delay`: how long `Enter` waits before a reply goes out, so `u` can take it back (0–10 s;
         /// 0 sends at once). Default 5 s.
-        package var sendDelay: Duration = .seconds(5)
+        package var sendDelay: Duration = .zero
         /// `console.after_send`: where the selection goes once a reply is sent. Default `next`.
         package var afterSend: AfterSend = .next
 

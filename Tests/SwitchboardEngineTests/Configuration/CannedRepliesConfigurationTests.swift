@@ -92,7 +92,7 @@ import Testing
 
     @Test func sendDelayAndAfterSend() throws {
         let defaults = try #require(load("").configuration?.console)
-        #expect(defaults.sendDelay == .seconds(5))
+        #expect(defaults.sendDelay == .zero)
         #expect(defaults.afterSend == .next)
         let set = try #require(load("[console]\nsend_delay = \"0s\"\nafter_send = \"stay\"\n").configuration?.console)
         #expect(set.sendDelay == .zero)

@@ -116,6 +116,17 @@ import Testing
                         + "                                 23/100 latin", to: 120))
     }
 
+    @Test func theDeadlineIsLocalAndMinutesLeftRoundDown() {
+        var state = ConsoleFixture.state()
+        state.now = Date(timeIntervalSince1970: 1_800_000_000 + 30)
+        state.timeZoneOffset = 3600
+        let received = Date(timeIntervalSince1970: 1_800_000_000 - 600)  // 07:50 UTC; deadline 08:20 UTC
+        let values = CannedInsertion.values(
+            for: InboxTransaction(id: "1", tagg: "X", message: "", receivedAt: received, state: .pending), in: state)
+        #expect(values.deadline == "09:20")
+        #expect(values.minutesLeft == 19)
+    }
+
     @Test func withoutCannedRepliesCtrlRSaysWhereToAddThem() {
         var state = ConsoleFixture.state()
         ConsoleFixture.apply([.key(.enter), .key(.control("r"))], to: &state)

@@ -11,15 +11,10 @@ enum CannedPickerView {
         else { return }
         let width = state.width
         let top = layout.paneTop
-        var x = screen.write(
+        let x = screen.write(
             " Canned replies for \(TextSanitizer.lineSafe(transaction.id)) (\(TextSanitizer.lineSafe(transaction.tagg)))"
                 + " · filter: ", x: 0, y: top, role: .title)
-        let filter = Array(TextSanitizer.lineSafe(picker.filter.text))
-        for (index, character) in filter.enumerated() where x < width - 2 {
-            x += screen.write(
-                String(character), x: x, y: top, role: index == picker.filter.cursor ? .composeCursor : .composeText)
-        }
-        if picker.filter.cursor >= filter.count { screen.write(" ", x: x, y: top, role: .composeCursor) }
+        FieldView.drawLine(picker.filter, x: x, y: top, width: width - x, into: &screen)
 
         let choices = CannedPickerUpdate.choices(in: state)
         let rows = max(1, layout.paneHeight - 2)

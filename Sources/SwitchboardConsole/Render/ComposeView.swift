@@ -68,12 +68,7 @@ enum ComposeView {
         let count = prompting.reply.template.prompts.count
         let label = " \(TextSanitizer.lineSafe(prompting.label)) (\(prompting.index + 1) of \(count)): "
         var x = screen.write(TextLayout.truncate(label, to: width / 2), x: 0, y: y, role: .title)
-        let value = Array(TextSanitizer.lineSafe(prompting.field.text))
-        for (index, character) in value.enumerated() where x < width - 24 {
-            x += screen.write(
-                String(character), x: x, y: y, role: index == prompting.field.cursor ? .composeCursor : .composeText)
-        }
-        if prompting.field.cursor >= value.count { x += screen.write(" ", x: x, y: y, role: .composeCursor) }
+        x += FieldView.drawLine(prompting.field, x: x, y: y, width: width - 24 - x, into: &screen)
         let last = prompting.index + 1 == count
         screen.write(" · Enter \(last ? "insert" : "next") · Esc back", x: x, y: y, role: .dim)
     }

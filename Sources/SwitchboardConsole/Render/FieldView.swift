@@ -1,3 +1,5 @@
+import SwitchboardText
+
 /// One of the broadcast screen's fields: its text wrapped into rows (a line break shown as `⏎` and starting a new
 /// row), sanitized, the rows around the cursor in view, the cursor cell marked when the field has the keyboard.
 enum FieldView {
@@ -25,5 +27,14 @@ enum FieldView {
                 screen.write(" ", x: x, y: y, role: .composeCursor)
             }
         }
+    }
+
+    /// A one-line field (the reply picker's filter, a prompt's value) with its cursor: as wide as its text and the
+    /// cursor cell, at most `width`; returns the columns used.
+    @discardableResult
+    static func drawLine(_ field: TextField, x: Int, y: Int, width: Int, into screen: inout ScreenBuffer) -> Int {
+        let used = max(2, min(width, CharacterWidth.of(TextSanitizer.lineSafe(field.text)) + 1))
+        draw(field, focused: true, x: x, y: y, width: used, rows: 1, into: &screen)
+        return used
     }
 }

@@ -48,25 +48,20 @@ enum ComposeUpdate {
             return ScheduledSendUpdate.cancel(id, in: &state)
         }
         guard var draft = state.compose.draft, !draft.sending else { return [] }
-        switch action {
-        case .send:
-            let effects = send(&draft, in: &state)
-            state.compose.draft = draft
-            return effects
-        case .openCannedPicker:
+        if action == .openCannedPicker {
             CannedPickerUpdate.open(in: &state)
             return []
+        }
+        defer { state.compose.draft = draft }
+        switch action {
+        case .send: return send(&draft, in: &state)
         case .fitReply:
-            let fit = draft.fit()
-            draft.result = fit.summary
+            draft.result = draft.fit().summary
             draft.resultIsError = false
-            state.compose.draft = draft
             return []
         case .undoEdit:
-            let undone = draft.undo()
-            draft.result = undone ? nil : "Nothing to undo."
+            draft.result = draft.undo() ? nil : "Nothing to undo."
             draft.resultIsError = false
-            state.compose.draft = draft
             return []
         case .insertNewline: draft.insert("\n")
         case .togglePaid: draft.paid.toggle()
@@ -81,7 +76,6 @@ enum ComposeUpdate {
             if case .tab = key { draft.insert(" ") }
         }
         draft.result = nil
-        state.compose.draft = draft
         return []
     }
 

@@ -6,7 +6,6 @@ struct ConfigurationReader {
     private let root: TOMLTable
     private let index: TOMLLineIndex
     private let file: String?
-    private let text: String
     private(set) var problems: [ConfigurationProblem] = []
     private(set) var warnings: [String] = []
     /// The dotted keys the file set (with a valid value).
@@ -15,7 +14,6 @@ struct ConfigurationReader {
     init(root: TOMLTable, text: String, file: String?) {
         self.root = root
         self.index = TOMLLineIndex(text: text)
-        self.text = text
         self.file = file
     }
 
@@ -27,13 +25,7 @@ struct ConfigurationReader {
     /// Records a problem inside `key`'s value (a list written over several lines): at the first line from the key's
     /// on that contains `token`, else at the key's line.
     mutating func report(_ key: String, _ message: String, near token: String) {
-        var line = index.line(of: key)
-        if let start = line {
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            if let found = lines.indices.dropFirst(start - 1).first(where: { lines[$0].contains(token) }) {
-                line = found + 1
-            }
-        }
+        let line = index.line(of: key, containing: token)
         problems.append(ConfigurationProblem(file: file, line: line, key: key, message: message))
     }
 

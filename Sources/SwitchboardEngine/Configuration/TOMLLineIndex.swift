@@ -7,11 +7,14 @@ import Foundation
 /// for keys. Run it only on text that TOMLKit has parsed.
 struct TOMLLineIndex {
     private var lines: [String: Int] = [:]
+    /// The text's lines, to find what is written inside a value that spans several.
+    private let textLines: [Substring]
 
     init(text: String) {
+        textLines = Self.lines(of: text)
         var table: [String] = []
         var scanner = ValueScanner()
-        for (offset, rawLine) in Self.lines(of: text).enumerated() {
+        for (offset, rawLine) in textLines.enumerated() {
             let lineNumber = offset + 1
             guard scanner.isBetweenStatements else {
                 scanner.scan(rawLine[...])
@@ -44,6 +47,14 @@ struct TOMLLineIndex {
             components.removeLast()
         }
         return nil
+    }
+
+    /// The first line from `path`'s on that contains `token` (an item of a list written over several lines), else
+    /// `path`'s line.
+    func line(of path: String, containing token: String) -> Int? {
+        guard let start = line(of: path) else { return nil }
+        let found = textLines.indices.dropFirst(start - 1).first { textLines[$0].contains(token) }
+        return found.map { $0 + 1 } ?? start
     }
 
     /// The lines of `text`, split at LF or CRLF (Swift treats CRLF as one character).

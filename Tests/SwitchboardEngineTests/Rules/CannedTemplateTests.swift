@@ -34,14 +34,4 @@ import Testing
     func errors(_ text: String, _ expected: CannedTemplateError) {
         #expect(throws: expected) { try CannedTemplate(parsing: text) }
     }
-
-    @Test func theDeadlineIsLocalAndMinutesLeftRoundDown() {
-        let received = Date(timeIntervalSince1970: 1_800_000_000 - 600)  // 07:50 UTC; deadline 08:20 UTC
-        let now = Date(timeIntervalSince1970: 1_800_000_000 + 30)
-        let values = CannedValues(
-            tagg: "X", id: "1", operatorName: "o", receivedAt: received, now: now, window: ReplyWindow(),
-            timeZoneOffset: 3600)
-        #expect(values.deadline == "09:20")
-        #expect(values.minutesLeft == 19)
-    }
 }

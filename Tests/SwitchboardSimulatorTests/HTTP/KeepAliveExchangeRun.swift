@@ -1,3 +1,5 @@
+import NIOCore
+import NIOPosix
 import Testing
 
 @testable import SwitchboardEngine
@@ -5,6 +7,10 @@ import Testing
 /// The keep-alive tests' harness: a scripted server and a connection to it, both closed however the test ends, and
 /// the two ways an exchange can come back.
 enum KeepAliveExchangeRun {
+    /// The client connections' own event loop: the process-wide singleton is shared with every other suite running
+    /// at the same time, and a loop busy elsewhere would see a server's close late (the idle-close tests wait for it).
+    static let clientLoop: any EventLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1).next()
+
     /// Starts `server`, makes the connection to its port, runs `body`, and closes both.
     static func run(
         _ server: ScriptedHTTPServer, connecting: (Int) throws -> KeepAliveHTTPConnection,

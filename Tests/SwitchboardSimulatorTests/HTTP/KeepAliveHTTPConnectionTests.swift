@@ -17,7 +17,7 @@ import Testing
             let account = TaggetAccount(baseURL: fixture.baseURL, id: 1001, token: Secret("sim-token"))
             let target = try #require(HTTPTarget(url: account.sendURL))
             let connection = KeepAliveHTTPConnection(
-                target: target, eventLoop: MultiThreadedEventLoopGroup.singleton.next())
+                target: target, eventLoop: KeepAliveExchangeRun.clientLoop)
             for index in 0..<20 {
                 let body = TaggetSendRequest.wireBody(
                     to: "+1555100\(1000 + index)", body: "Hello", sender: "Shop", account: account)
@@ -139,7 +139,7 @@ import Testing
         let port = Int(UInt16(bigEndian: address.sin_port))
         let connection = KeepAliveHTTPConnection(
             target: try #require(HTTPTarget(url: "http://127.0.0.1:\(port)/x")),
-            eventLoop: MultiThreadedEventLoopGroup.singleton.next())
+            eventLoop: KeepAliveExchangeRun.clientLoop)
         let failure = try Self.failure(await connection.post(contentType: "text/plain", body: Self.body))
         #expect(!failure.requestWasWritten)
     }
@@ -156,7 +156,7 @@ import Testing
             connecting: { port in
                 KeepAliveHTTPConnection(
                     target: try #require(HTTPTarget(url: "http://127.0.0.1:\(port)/engage/send_sms")),
-                    eventLoop: MultiThreadedEventLoopGroup.singleton.next(), responseTimeout: responseTimeout,
+                    eventLoop: KeepAliveExchangeRun.clientLoop, responseTimeout: responseTimeout,
                     maximumResponseBytes: maximumResponseBytes, idleLimit: idleLimit)
             }, body)
     }

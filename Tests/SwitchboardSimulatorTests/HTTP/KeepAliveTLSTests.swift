@@ -122,7 +122,7 @@ import Testing
             connecting: { port in
                 KeepAliveHTTPConnection(
                     target: try #require(HTTPTarget(url: "https://\(host):\(port)/engage/send_sms")),
-                    eventLoop: MultiThreadedEventLoopGroup.singleton.next(), connectTimeout: connectTimeout,
+                    eventLoop: KeepAliveExchangeRun.clientLoop, connectTimeout: connectTimeout,
                     responseTimeout: .seconds(5), additionalTrustRoots: roots)
             }, body)
     }
